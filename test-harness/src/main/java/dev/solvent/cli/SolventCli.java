@@ -1,0 +1,67 @@
+package dev.solvent.cli;
+
+import dev.solvent.job.PipelinePlan;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code ./solvent} command line: one subcommand per user task. */
+public final class SolventCli {
+
+  /** Exit code for a command used wrongly or given malformed input. */
+  public static final int USAGE = 2;
+
+  interface Command {
+    int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
+  }
+
+  private record Subcommand(String usage, String summary, Command command) {}
+
+  private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+
+  SolventCli() {
+    subcommands.put("demo", new Subcommand("demo",
+        "run the main job on the embedded default (for now: print the job graph's plan)",
+        (args, out, err) -> plan(out)));
+    subcommands.put("plan", new Subcommand("plan", "print the job graph: stages, keys, topics",
+        (args, out, err) -> plan(out)));
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.exit(new SolventCli().run(Arrays.asList(args), System.out, System.err));
+  }
+
+  int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    if (args.isEmpty() || List.of("-h", "--help", "help").contains(args.get(0))) {
+      out.print(help());
+      return args.isEmpty() ? USAGE : 0;
+    }
+    Subcommand subcommand = subcommands.get(args.get(0));
+    if (subcommand == null) {
+      err.println("solvent: unknown command '" + args.get(0) + "'");
+      err.print(help());
+      return USAGE;
+    }
+    return subcommand.command().run(args.subList(1, args.size()), out, err);
+  }
+
+  String help() {
+    StringBuilder help = new StringBuilder("""
+        Solvent: streaming margin and liquidation engine on Apache Flink.
+
+        Usage: ./solvent COMMAND [ARGS]
+
+        Commands:
+        """);
+    subcommands.values().forEach(s -> help.append(String.format("  %-24s %s%n", s.usage(), s.summary())));
+    help.append("\nSee README.md for every command's options and input formats.\n");
+    return help.toString();
+  }
+
+  private static int plan(PrintStream out) {
+    out.print(PipelinePlan.render());
+    return 0;
+  }
+}
