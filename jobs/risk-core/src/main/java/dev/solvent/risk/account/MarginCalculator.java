@@ -1,0 +1,307 @@
+package dev.solvent.risk.account;
+
+import dev.solvent.risk.instrument.CollateralAsset;
+import dev.solvent.risk.instrument.Instrument;
+import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.instrument.LoanAsset;
+import dev.solvent.risk.instrument.OptionContract;
+import dev.solvent.risk.margin.LinearMargin;
+import dev.solvent.risk.portfolio.RiskArray;
+import dev.solvent.risk.probability.DefaultProbability;
+import dev.solvent.risk.probability.DefaultRisk;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Values an account: equity, initial and maintenance margin, margin ratio and status, per-position risk and
+ * per-underlying exposure, by margin mode (README "Risk models"):
+ *
+ * <ul>
+ *   <li>equity = wallet + Σ linear qty·(mark value − contract size·entry) + Σ option qty·premium value
+ *       + Σ collateral units·spot·(1 − haircut);</li>
+ *   <li>CROSS: Σ tiered linear margin + Σ standard margin of short options, each scaled by the dynamic add-ons;</li>
+ *   <li>ISOLATED: every position is its own cross account whose wallet is the position's isolated margin; the
+ *       account's ratio is the lowest;</li>
+ *   <li>PORTFOLIO: per underlying, worst scenario loss plus contingency charges, scaled by the add-ons;</li>
+ *   <li>LENDING: equity = Σ collateral·spot·LT, maintenance = debt value, ratio = health factor.</li>
+ * </ul>
+ *
+ * Stateless: everything comes in as arguments.
+ */
+public final class MarginCalculator {
+
+  private final RiskParameters parameters;
+
+  public MarginCalculator(RiskParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  public RiskParameters parameters() {
+    return parameters;
+  }
+
+  public MarginAssessment assess(Account account, Map<String, Instrument> instruments, MarketState market) {
+    return switch (account.mode()) {
+      case CROSS, PORTFOLIO -> assessShared(account, instruments, market);
+      case ISOLATED -> assessIsolated(account, instruments, market);
+      case LENDING -> assessLending(account, instruments, market);
+    };
+  }
+
+  private MarginAssessment assessShared(Account account, Map<String, Instrument> instruments, MarketState market) {
+    boolean portfolio = account.mode() == MarginMode.PORTFOLIO;
+    List<Position> positions = new ArrayList<>(account.positions());
+    positions.removeIf(p -> p.quantity() == 0);
+    positions.sort(Comparator.comparing((Position p) -> instrument(instruments, p.instrumentId()).underlying())
+        .thenComparing(Position::instrumentId));
+    int n = positions.size();
+    double[] quantities = new double[n];
+    RiskArray[] arrays = new RiskArray[n];
+    double[] values = new double[n];
+    double[] im = new double[n];
+    double[] mm = new double[n];
+    double equity = account.walletBalance();
+    for (int i = 0; i < n; i++) {
+      Position position = positions.get(i);
+      Instrument instrument = instrument(instruments, position.instrumentId());
+      RiskArray array = market.riskArray(position.instrumentId());
+      quantities[i] = position.quantity();
+      arrays[i] = array;
+      values[i] = value(position, instrument, array);
+      equity += values[i];
+      if (!portfolio) {
+        double volScale = parameters.dynamic().volMultiplier(market.conditions(instrument.underlying()).realizedVol());
+        double[] margins = positionMargins(position, instrument, array);
+        im[i] = margins[0] * volScale;
+        mm[i] = margins[1] * volScale + liquidityAddOn(position, array, market);
+      }
+    }
+    equity += collateralValue(account, instruments, market, false);
+
+    double totalIm = 0;
+    double totalMm = 0;
+    List<UnderlyingExposure> exposures = new ArrayList<>();
+    for (int from = 0; from < n; ) {
+      String underlying = arrays[from].underlying();
+      int to = from;
+      while (to < n && arrays[to].underlying().equals(underlying)) {
+        to++;
+      }
+      String worstScenario = "";
+      double worstPnl = 0;
+      if (portfolio) {
+        double volScale = parameters.dynamic().volMultiplier(market.conditions(underlying).realizedVol());
+        double groupMm = parameters.portfolio().maintenance(quantities, arrays, from, to) * volScale;
+        for (int i = from; i < to; i++) {
+          groupMm += liquidityAddOn(positions.get(i), arrays[i], market);
+        }
+        totalMm += groupMm;
+        totalIm += parameters.portfolio().initial(groupMm);
+        int worst = parameters.portfolio().worstScenario(quantities, arrays, from, to);
+        worstScenario = parameters.grid().describe(worst);
+        for (int i = from; i < to; i++) {
+          worstPnl += quantities[i] * arrays[i].scenarioPnl()[worst];
+        }
+        Arrays.fill(im, from, to, Double.NaN);
+        Arrays.fill(mm, from, to, Double.NaN);
+      } else {
+        for (int i = from; i < to; i++) {
+          totalIm += im[i];
+          totalMm += mm[i];
+        }
+      }
+      exposures.add(exposure(underlying, quantities, arrays, from, to, worstScenario, worstPnl));
+      from = to;
+    }
+    double ratio = MarginAssessment.ratio(equity, totalMm);
+    List<PositionRisk> risks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      risks.add(positionRisk(account, positions.get(i), instrument(instruments, positions.get(i).instrumentId()),
+          arrays[i], values[i], im[i], mm[i], equity, totalMm, portfolio));
+    }
+    return new MarginAssessment(account.accountId(), account.mode(), equity, totalIm, totalMm, ratio,
+        MarginAssessment.status(equity, ratio, n > 0, parameters.warningLevel()), risks, exposures,
+        defaultRisk(equity, totalMm, exposures, market));
+  }
+
+  private MarginAssessment assessIsolated(Account account, Map<String, Instrument> instruments, MarketState market) {
+    double equity = account.walletBalance();
+    double im = 0;
+    double mm = 0;
+    double ratio = Double.POSITIVE_INFINITY;
+    MarginStatus status = MarginStatus.HEALTHY;
+    List<PositionRisk> risks = new ArrayList<>();
+    Map<String, List<UnderlyingExposure>> byUnderlying = new TreeMap<>();
+    for (Position position : account.positions()) {
+      MarginAssessment unit = assessShared(isolatedUnit(account, position), instruments, market);
+      equity += unit.equity();
+      im += unit.initialMargin();
+      mm += unit.maintenanceMargin();
+      ratio = Math.min(ratio, unit.marginRatio());
+      status = unit.status().compareTo(status) > 0 ? unit.status() : status;
+      risks.addAll(unit.positions());
+      unit.exposures().forEach(e -> byUnderlying.computeIfAbsent(e.underlying(), u -> new ArrayList<>()).add(e));
+    }
+    List<UnderlyingExposure> exposures = byUnderlying.values().stream().map(MarginCalculator::sum).toList();
+    return new MarginAssessment(account.accountId(), account.mode(), equity, im, mm, ratio, status, risks, exposures,
+        defaultRisk(equity, mm, exposures, market));
+  }
+
+  /** The cross account an isolated position amounts to: its own margin, nothing else. */
+  public static Account isolatedUnit(Account account, Position position) {
+    return new Account(account.accountId() + "/" + position.instrumentId(), MarginMode.CROSS,
+        position.isolatedMargin(), List.of(position), Map.of(), Map.of());
+  }
+
+  private MarginAssessment assessLending(Account account, Map<String, Instrument> instruments, MarketState market) {
+    double weightedCollateral = collateralValue(account, instruments, market, true);
+    double debtValue = 0;
+    for (var debt : account.debt().entrySet()) {
+      if (!(instrument(instruments, debt.getKey()) instanceof LoanAsset)) {
+        throw new IllegalArgumentException(debt.getKey() + " is not a loan asset");
+      }
+      debtValue += debt.getValue() * market.riskArray(debt.getKey()).markValue();
+    }
+    double healthFactor = debtValue > 0 ? weightedCollateral / debtValue : Double.POSITIVE_INFINITY;
+    MarginStatus status = MarginAssessment.status(weightedCollateral, healthFactor, debtValue > 0,
+        parameters.warningLevel());
+    List<UnderlyingExposure> exposures = new ArrayList<>();
+    for (var collateral : account.collateral().entrySet()) {
+      RiskArray array = market.riskArray(collateral.getKey());
+      double units = collateral.getValue();
+      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0, "",
+          0));
+    }
+    for (var debt : account.debt().entrySet()) {
+      RiskArray array = market.riskArray(debt.getKey());
+      double units = -debt.getValue();
+      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0, "",
+          0));
+    }
+    return new MarginAssessment(account.accountId(), MarginMode.LENDING, weightedCollateral, debtValue, debtValue,
+        healthFactor, status, List.of(), exposures,
+        defaultRisk(weightedCollateral, debtValue, exposures, market));
+  }
+
+  /** Contribution of a position to equity: unrealized P&L for linear contracts, premium value for options. */
+  static double value(Position position, Instrument instrument, RiskArray array) {
+    if (instrument instanceof LinearContract linear) {
+      return position.quantity() * (array.markValue() - linear.contractSize() * position.entryPrice());
+    }
+    if (instrument instanceof OptionContract) {
+      return position.quantity() * array.markValue();
+    }
+    throw new IllegalArgumentException(instrument.id() + " cannot be held as a position");
+  }
+
+  /** {initial, maintenance} of one position before add-ons. */
+  private double[] positionMargins(Position position, Instrument instrument, RiskArray array) {
+    if (instrument instanceof LinearContract linear) {
+      double notional = Math.abs(position.quantity()) * array.markValue();
+      return new double[] {linear.schedule().initialMargin(notional), linear.schedule().maintenanceMargin(notional)};
+    }
+    OptionContract option = (OptionContract) instrument;
+    if (position.quantity() >= 0) {
+      return new double[] {0, 0};
+    }
+    double units = -position.quantity() * option.contractSize();
+    double premium = array.markValue() / option.contractSize();
+    return new double[] {
+        units * parameters.optionMargin().initialPerUnit(option.type(), array.spot(), option.strike(), premium),
+        units * parameters.optionMargin().maintenancePerUnit(option.type(), array.spot(), option.strike(), premium)};
+  }
+
+  private double liquidityAddOn(Position position, RiskArray array, MarketState market) {
+    UnderlyingConditions conditions = market.conditions(array.underlying());
+    double deltaValue = position.quantity() * array.delta() * array.spot();
+    double depth = deltaValue >= 0 ? conditions.bidDepth2Pct() : conditions.askDepth2Pct();
+    return parameters.dynamic().liquidityAddOn(deltaValue, depth);
+  }
+
+  private static double collateralValue(Account account, Map<String, Instrument> instruments, MarketState market,
+      boolean weightedByThreshold) {
+    double value = 0;
+    for (var entry : account.collateral().entrySet()) {
+      if (!(instrument(instruments, entry.getKey()) instanceof CollateralAsset asset)) {
+        throw new IllegalArgumentException(entry.getKey() + " is not a collateral asset");
+      }
+      double weight = weightedByThreshold ? asset.liquidationThreshold() : 1 - asset.haircut();
+      value += entry.getValue() * market.riskArray(entry.getKey()).markValue() * weight;
+    }
+    return value;
+  }
+
+  private PositionRisk positionRisk(Account account, Position position, Instrument instrument, RiskArray array,
+      double value, double im, double mm, double equity, double totalMm, boolean portfolio) {
+    double size = instrument instanceof LinearContract l ? l.contractSize() : ((OptionContract) instrument).contractSize();
+    double markPrice = array.markValue() / size;
+    double liquidationPrice = Double.NaN;
+    if (instrument instanceof LinearContract linear && !portfolio) {
+      liquidationPrice = LinearMargin.DEFAULT.liquidationPrice(position.side(),
+          Math.abs(position.quantity()) * size, position.entryPrice(), account.walletBalance(), totalMm - mm,
+          equity - account.walletBalance() - value, linear.schedule()).orElse(Double.NaN);
+    }
+    double bankruptcy = markPrice - equity / (position.quantity() * size);
+    double q = position.quantity();
+    return new PositionRisk(position.instrumentId(), q, markPrice, value, Math.abs(q) * array.markValue(),
+        q * array.delta(), q * array.gamma(), q * array.vega(), q * array.theta(), im, mm, liquidationPrice,
+        bankruptcy > 0 ? bankruptcy : Double.NaN);
+  }
+
+  private static UnderlyingExposure exposure(String underlying, double[] q, RiskArray[] arrays, int from, int to,
+      String worstScenario, double worstPnl) {
+    double delta = 0;
+    double gamma = 0;
+    double vega = 0;
+    double theta = 0;
+    for (int i = from; i < to; i++) {
+      delta += q[i] * arrays[i].delta();
+      gamma += q[i] * arrays[i].gamma();
+      vega += q[i] * arrays[i].vega();
+      theta += q[i] * arrays[i].theta();
+    }
+    double spot = arrays[from].spot();
+    return new UnderlyingExposure(underlying, spot, delta, delta * spot, gamma, vega, theta, worstScenario, worstPnl);
+  }
+
+  private static UnderlyingExposure sum(List<UnderlyingExposure> parts) {
+    UnderlyingExposure first = parts.get(0);
+    double delta = 0;
+    double gamma = 0;
+    double vega = 0;
+    double theta = 0;
+    for (UnderlyingExposure e : parts) {
+      delta += e.delta();
+      gamma += e.gamma();
+      vega += e.vega();
+      theta += e.theta();
+    }
+    return new UnderlyingExposure(first.underlying(), first.spot(), delta, delta * first.spot(), gamma, vega, theta,
+        "", 0);
+  }
+
+  private DefaultRisk defaultRisk(double equity, double maintenance, List<UnderlyingExposure> exposures,
+      MarketState market) {
+    double[] deltaValues = new double[exposures.size()];
+    double[] vols = new double[exposures.size()];
+    for (int i = 0; i < deltaValues.length; i++) {
+      deltaValues[i] = exposures.get(i).deltaValue();
+      double realized = market.conditions(exposures.get(i).underlying()).realizedVol();
+      vols[i] = realized > 0 ? realized : parameters.dynamic().referenceVol();
+    }
+    return DefaultProbability.assess(equity, maintenance, deltaValues, vols, parameters.correlation(),
+        parameters.liquidationHorizonYears());
+  }
+
+  static Instrument instrument(Map<String, Instrument> instruments, String id) {
+    Instrument instrument = instruments.get(id);
+    if (instrument == null) {
+      throw new IllegalArgumentException("unknown instrument " + id);
+    }
+    return instrument;
+  }
+}

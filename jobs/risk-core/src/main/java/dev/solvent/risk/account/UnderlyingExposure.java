@@ -1,0 +1,13 @@
+package dev.solvent.risk.account;
+
+/**
+ * The account's exposure to one underlying: Greeks summed over its positions and collateral, and for portfolio
+ * margin the worst scenario.
+ *
+ * @param delta units of underlying
+ * @param deltaValue delta × spot, quote currency: the delta-equivalent the probability of default uses
+ * @param worstScenario description of the worst scenario (portfolio margin), or empty
+ * @param worstScenarioPnl that scenario's weighted P&L (≤ 0), or 0
+ */
+public record UnderlyingExposure(String underlying, double spot, double delta, double deltaValue, double gamma,
+    double vega, double theta, String worstScenario, double worstScenarioPnl) {}

@@ -1,0 +1,9 @@
+package dev.solvent.risk.instrument;
+
+/** A tradable or pledgeable thing, valued from its underlying's oracle price. */
+public sealed interface Instrument permits LinearContract, OptionContract, CollateralAsset, LoanAsset {
+
+  String id();
+
+  String underlying();
+}
