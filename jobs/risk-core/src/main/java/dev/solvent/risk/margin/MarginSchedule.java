@@ -27,8 +27,8 @@ public record MarginSchedule(List<MarginTier> tiers) {
         throw new IllegalArgumentException("bracket " + (i + 1) + " starts at " + tier.notionalFloor()
             + " but bracket " + i + " ends at " + previous.notionalCap());
       }
-      double expectedCum = tier.notionalFloor() * (tier.maintenanceRate() - previous.maintenanceRate())
-          + previous.maintenanceAmount();
+      double expectedCum = nextMaintenanceAmount(previous.maintenanceAmount(), tier.notionalFloor(),
+          tier.maintenanceRate(), previous.maintenanceRate());
       if (Math.abs(expectedCum - tier.maintenanceAmount()) > CONTINUITY_TOLERANCE * Math.max(1, expectedCum)) {
         throw new IllegalArgumentException("bracket " + (i + 1) + " maintenance amount " + tier.maintenanceAmount()
             + " breaks continuity; expected " + expectedCum);
@@ -48,11 +48,16 @@ public record MarginSchedule(List<MarginTier> tiers) {
       double floor = brackets[i][0];
       double cap = i + 1 < brackets.length ? brackets[i + 1][0] : Double.POSITIVE_INFINITY;
       double rate = brackets[i][2];
-      cum = i == 0 ? 0 : floor * (rate - previousRate) + cum;
+      cum = i == 0 ? 0 : nextMaintenanceAmount(cum, floor, rate, previousRate);
       tiers.add(new MarginTier(floor, cap, (int) brackets[i][1], rate, cum));
       previousRate = rate;
     }
     return new MarginSchedule(tiers);
+  }
+
+  /** Binance's maintenance amount of a bracket: floor × (rate − previous rate) + previous amount. */
+  public static double nextMaintenanceAmount(double previousAmount, double floor, double rate, double previousRate) {
+    return floor * (rate - previousRate) + previousAmount;
   }
 
   /** A single bracket: one maintenance rate and one leverage for any size. */
