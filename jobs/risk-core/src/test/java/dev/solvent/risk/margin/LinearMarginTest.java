@@ -12,12 +12,20 @@ import org.junit.jupiter.api.Test;
  * Published liquidation prices: isolated BTC 18,778.73, isolated ETH 1,114.78, cross BTC 26,316.89, cross ETH
  * 1,153.26 (the same figures are pinned in freqtrade's tests/exchange/test_binance.py).
  */
-class LinearMarginTest {
+public class LinearMarginTest {
 
-  static final double WALLET = 1_535_443.01;
+  public static final double WALLET = 1_535_443.01;
   /** Schedules whose bracket at the liquidation notional has the example's rate and amount. */
   static final MarginSchedule BTC = MarginSchedule.fromRates(new double[][] {{0, 125, 0.004}, {16_300 / 0.021, 20, 0.025}});
   static final MarginSchedule ETH = MarginSchedule.fromRates(new double[][] {{0, 100, 0.005}, {135_365 / 0.095, 5, 0.10}});
+
+  public static MarginSchedule btcSchedule() {
+    return BTC;
+  }
+
+  public static MarginSchedule ethSchedule() {
+    return ETH;
+  }
 
   private static final double CENT = 0.005;
   private final LinearMargin margin = LinearMargin.DEFAULT;

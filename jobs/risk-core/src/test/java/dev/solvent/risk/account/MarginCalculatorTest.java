@@ -1,0 +1,112 @@
+package dev.solvent.risk.account;
+
+import static dev.solvent.risk.Fixtures.BTC_CALL_120K;
+import static dev.solvent.risk.Fixtures.BTC_PERP;
+import static dev.solvent.risk.Fixtures.ETH_PERP;
+import static dev.solvent.risk.Fixtures.INSTRUMENTS;
+import static dev.solvent.risk.Fixtures.STATIC;
+import static dev.solvent.risk.Fixtures.market;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.solvent.risk.Fixtures;
+import dev.solvent.risk.instrument.Instrument;
+import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.margin.LinearMarginTest;
+import dev.solvent.risk.pricing.Black76;
+import dev.solvent.risk.pricing.OptionType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MarginCalculatorTest {
+
+  private final MarginCalculator calculator = new MarginCalculator(STATIC);
+
+  /** The account of Binance's published cross-margin example (see LinearMarginTest), valued end to end. */
+  @Test
+  void crossAccountReproducesBinancesLiquidationPrices() {
+    LinearContract btc = new LinearContract("BTCUSDT", "BTC", 0, 1, 0.001, LinearMarginTest.btcSchedule(), 0.01, "f");
+    LinearContract eth = new LinearContract("ETHUSDT", "ETH", 0, 1, 0.001, LinearMarginTest.ethSchedule(), 0.01, "f");
+    Map<String, Instrument> instruments = Map.of(btc.id(), btc, eth.id(), eth);
+    var arrays = new dev.solvent.risk.portfolio.RiskArrayCalculator(dev.solvent.risk.portfolio.ScenarioGrid.DEFAULT);
+    MarketState market = new MarketState(Fixtures.NOW, Map.of(
+        btc.id(), arrays.compute(btc, 31_967.27, 0, 0, Fixtures.NOW),
+        eth.id(), arrays.compute(eth, 1_335.18, 0, 0, Fixtures.NOW)), Map.of());
+    Account account = Account.of("binance-example", MarginMode.CROSS, LinearMarginTest.WALLET, List.of(
+        Position.of("BTCUSDT", 109.488, 32_481.98), Position.of("ETHUSDT", 3_683.979, 1_456.84)));
+
+    MarginAssessment assessment = calculator.assess(account, instruments, market);
+
+    assertThat(risk(assessment, "BTCUSDT").liquidationPrice()).isCloseTo(26_316.89, within(0.005));
+    assertThat(risk(assessment, "ETHUSDT").liquidationPrice()).isCloseTo(1_153.26, within(0.005));
+    assertThat(assessment.maintenanceMargin()).isCloseTo(71_200.81144 + 356_512.508, within(0.01));
+  }
+
+  @Test
+  void crossEquityIsWalletPlusUnrealizedPnlPlusOptionValue() {
+    Account account = Account.of("a", MarginMode.CROSS, 60_000, List.of(
+        Position.of("BTC-PERP", 0.5, 100_000), Position.of("ETH-PERP", -4, 4_000),
+        Position.of(BTC_CALL_120K.id(), -2, 1_000)));
+    MarketState market = market(104_000, 3_900);
+
+    MarginAssessment assessment = calculator.assess(account, INSTRUMENTS, market);
+
+    double call = Black76.DEFAULT.price(OptionType.CALL, 104_000, 120_000, 30 / 365.0, 0.6, 0);
+    double expectedEquity = 60_000 + 0.5 * 4_000 + (-4) * (3_900 - 4_000) - 2 * call;
+    assertThat(assessment.equity()).isCloseTo(expectedEquity, within(1e-6));
+    double expectedMm = BTC_PERP.schedule().maintenanceMargin(52_000) + ETH_PERP.schedule().maintenanceMargin(15_600)
+        + 2 * STATIC.optionMargin().maintenancePerUnit(OptionType.CALL, 104_000, 120_000, call);
+    assertThat(assessment.maintenanceMargin()).isCloseTo(expectedMm, within(1e-6));
+    assertThat(assessment.marginRatio()).isCloseTo(expectedEquity / expectedMm, within(1e-12));
+    assertThat(assessment.status()).isEqualTo(MarginStatus.HEALTHY);
+  }
+
+  @Test
+  void statusFollowsTheRatio() {
+    Account account = Account.of("a", MarginMode.CROSS, 5_000, List.of(Position.of("BTC-PERP", 1, 100_000)));
+    assertThat(calculator.assess(account, INSTRUMENTS, market(100_000, 4_000)).status())
+        .isEqualTo(MarginStatus.HEALTHY);
+    assertThat(calculator.assess(account, INSTRUMENTS, market(95_600, 4_000)).status())
+        .isEqualTo(MarginStatus.MARGIN_CALL);
+    assertThat(calculator.assess(account, INSTRUMENTS, market(95_300, 4_000)).status())
+        .isEqualTo(MarginStatus.LIQUIDATABLE);
+    assertThat(calculator.assess(account, INSTRUMENTS, market(94_000, 4_000)).status())
+        .isEqualTo(MarginStatus.BANKRUPT);
+  }
+
+  @Test
+  void isolatedPositionsAreMarginedOnTheirOwnMargin() {
+    Account account = Account.of("iso", MarginMode.ISOLATED, 1_000_000, List.of(
+        new Position("BTC-PERP", 1, 100_000, 2_000), new Position("ETH-PERP", 10, 4_000, 20_000)));
+    MarginAssessment assessment = calculator.assess(account, INSTRUMENTS, market(98_500, 4_000));
+    // BTC: 2,000 − 1,500 = 500 equity over its own maintenance margin; the large wallet does not help it.
+    assertThat(assessment.marginRatio())
+        .isCloseTo(500 / Fixtures.BTC_SCHEDULE.maintenanceMargin(98_500), within(1e-9));
+    assertThat(assessment.status()).isEqualTo(MarginStatus.MARGIN_CALL);
+  }
+
+  @Test
+  void portfolioMarginOffsetsAHedgedOptionPosition() {
+    Account naked = Account.of("p", MarginMode.PORTFOLIO, 50_000, List.of(Position.of(BTC_CALL_120K.id(), -10, 0)));
+    Account hedged = Account.of("p", MarginMode.PORTFOLIO, 50_000, List.of(Position.of(BTC_CALL_120K.id(), -10, 0),
+        Position.of("BTC-PERP", 3, 104_000)));
+    MarketState market = market(104_000, 4_000);
+    double nakedMm = calculator.assess(naked, INSTRUMENTS, market).maintenanceMargin();
+    double hedgedMm = calculator.assess(hedged, INSTRUMENTS, market).maintenanceMargin();
+    assertThat(hedgedMm).isLessThan(nakedMm);
+    assertThat(calculator.assess(hedged, INSTRUMENTS, market).exposures().get(0).worstScenario()).contains("spot");
+  }
+
+  @Test
+  void lendingRatioIsTheHealthFactor() {
+    Account account = new Account("l", MarginMode.LENDING, 0, List.of(), Map.of("ETH", 5.0), Map.of("USDC", 10_000.0));
+    MarginAssessment assessment = calculator.assess(account, INSTRUMENTS, market(100_000, 2_400));
+    assertThat(assessment.marginRatio()).isCloseTo(5 * 2_400 * 0.825 / 10_000, within(1e-12));
+    assertThat(assessment.status()).isEqualTo(MarginStatus.LIQUIDATABLE);
+  }
+
+  private static PositionRisk risk(MarginAssessment assessment, String id) {
+    return assessment.positions().stream().filter(p -> p.instrumentId().equals(id)).findFirst().orElseThrow();
+  }
+}
