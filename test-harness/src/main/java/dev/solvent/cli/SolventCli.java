@@ -1,5 +1,6 @@
 package dev.solvent.cli;
 
+import dev.solvent.cli.explain.ExplainCommand;
 import dev.solvent.job.PipelinePlan;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -27,6 +28,9 @@ public final class SolventCli {
         (args, out, err) -> plan(out)));
     subcommands.put("plan", new Subcommand("plan", "print the job graph: stages, keys, topics",
         (args, out, err) -> plan(out)));
+    subcommands.put("explain", new Subcommand("explain FILE.json|-",
+        "explain one account's margin: equity, margins, Greeks, liquidation/bankruptcy prices, plan",
+        (args, out, err) -> ExplainCommand.run(args, System.in, out, err)));
   }
 
   public static void main(String[] args) throws Exception {

@@ -125,7 +125,7 @@ public final class MarginCalculator {
     }
     return new MarginAssessment(account.accountId(), account.mode(), equity, totalIm, totalMm, ratio,
         MarginAssessment.status(equity, ratio, n > 0, parameters.warningLevel()), risks, exposures,
-        defaultRisk(equity, totalMm, exposures, market));
+        defaultRisk(equity - totalMm, equity, exposures, market));
   }
 
   private MarginAssessment assessIsolated(Account account, Map<String, Instrument> instruments, MarketState market) {
@@ -148,7 +148,7 @@ public final class MarginCalculator {
     }
     List<UnderlyingExposure> exposures = byUnderlying.values().stream().map(MarginCalculator::sum).toList();
     return new MarginAssessment(account.accountId(), account.mode(), equity, im, mm, ratio, status, risks, exposures,
-        defaultRisk(equity, mm, exposures, market));
+        defaultRisk(equity - mm, equity, exposures, market));
   }
 
   /** The cross account an isolated position amounts to: its own margin, nothing else. */
@@ -182,9 +182,10 @@ public final class MarginCalculator {
       exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0, "",
           0));
     }
+    double collateral = collateralValue(account, instruments, market, false);
     return new MarginAssessment(account.accountId(), MarginMode.LENDING, weightedCollateral, debtValue, debtValue,
         healthFactor, status, List.of(), exposures,
-        defaultRisk(weightedCollateral, debtValue, exposures, market));
+        defaultRisk(weightedCollateral - debtValue, collateral - debtValue, exposures, market));
   }
 
   /** Contribution of a position to equity: unrealized P&L for linear contracts, premium value for options. */
@@ -284,17 +285,17 @@ public final class MarginCalculator {
         "", 0);
   }
 
-  private DefaultRisk defaultRisk(double equity, double maintenance, List<UnderlyingExposure> exposures,
-      MarketState market) {
+  private DefaultRisk defaultRisk(double cushionToLiquidation, double cushionToBankruptcy,
+      List<UnderlyingExposure> exposures, MarketState market) {
     double[] deltaValues = new double[exposures.size()];
     double[] vols = new double[exposures.size()];
     for (int i = 0; i < deltaValues.length; i++) {
       deltaValues[i] = exposures.get(i).deltaValue();
       double realized = market.conditions(exposures.get(i).underlying()).realizedVol();
-      vols[i] = realized > 0 ? realized : parameters.dynamic().referenceVol();
+      vols[i] = realized >= 0 ? realized : parameters.dynamic().referenceVol();
     }
-    return DefaultProbability.assess(equity, maintenance, deltaValues, vols, parameters.correlation(),
-        parameters.liquidationHorizonYears());
+    return DefaultProbability.assess(cushionToLiquidation, cushionToBankruptcy, deltaValues, vols,
+        parameters.correlation(), parameters.liquidationHorizonYears());
   }
 
   static Instrument instrument(Map<String, Instrument> instruments, String id) {

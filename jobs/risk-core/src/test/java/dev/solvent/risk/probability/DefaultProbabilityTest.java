@@ -12,7 +12,7 @@ class DefaultProbabilityTest {
   @Test
   void oneSigmaOfEquityIsThirtyOnePercent() {
     // Delta-equivalent 100,000 at 100% vol over one year: σ_E = 100,000; equity 100,000 = one sigma.
-    DefaultRisk risk = DefaultProbability.assess(100_000, 40_000, new double[] {100_000}, new double[] {1}, 0, 1);
+    DefaultRisk risk = DefaultProbability.assess(60_000, 100_000, new double[] {100_000}, new double[] {1}, 0, 1);
     assertThat(risk.probabilityOfDefault()).isCloseTo(0.3173105078629141, within(1e-12));
     assertThat(risk.bankruptcyDistanceSigma()).isCloseTo(1, within(1e-12));
     assertThat(risk.liquidationDistanceSigma()).isCloseTo(0.6, within(1e-12));
@@ -22,16 +22,16 @@ class DefaultProbabilityTest {
   void correlationCombinesUnderlyings() {
     double[] deltas = {30_000, -30_000};
     double[] vols = {0.5, 0.5};
-    double hedged = DefaultProbability.assess(1_000, 0, deltas, vols, 1, 1).equityVolatility();
-    double independent = DefaultProbability.assess(1_000, 0, deltas, vols, 0, 1).equityVolatility();
+    double hedged = DefaultProbability.assess(1_000, 1_000, deltas, vols, 1, 1).equityVolatility();
+    double independent = DefaultProbability.assess(1_000, 1_000, deltas, vols, 0, 1).equityVolatility();
     assertThat(hedged).isCloseTo(0, within(1e-9));
     assertThat(independent).isCloseTo(Math.sqrt(2) * 15_000, within(1e-6));
   }
 
   @Test
   void noExposureNoDefault() {
-    assertThat(DefaultProbability.assess(5, 0, new double[0], new double[0], 0, 1).probabilityOfDefault()).isZero();
-    assertThat(DefaultProbability.assess(-5, 1, new double[] {1}, new double[] {1}, 0, 1).probabilityOfDefault())
+    assertThat(DefaultProbability.assess(5, 5, new double[0], new double[0], 0, 1).probabilityOfDefault()).isZero();
+    assertThat(DefaultProbability.assess(-6, -5, new double[] {1}, new double[] {1}, 0, 1).probabilityOfDefault())
         .isEqualTo(1);
   }
 
@@ -52,7 +52,7 @@ class DefaultProbabilityTest {
         }
       }
     }
-    double analytic = DefaultProbability.assess(1.5, 0, new double[] {1}, new double[] {1}, 0, 1)
+    double analytic = DefaultProbability.assess(1.5, 1.5, new double[] {1}, new double[] {1}, 0, 1)
         .probabilityOfDefault();
     assertThat((double) defaults / paths).isCloseTo(analytic, within(0.015));
   }

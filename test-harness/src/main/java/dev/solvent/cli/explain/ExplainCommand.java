@@ -1,0 +1,59 @@
+package dev.solvent.cli.explain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code ./solvent explain FILE.json|-}: one account snapshot in, its margin explained as JSON out. */
+public final class ExplainCommand {
+
+  /** Malformed input or usage: one line on stderr, this exit code. */
+  public static final int BAD_INPUT = 2;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ExplainCommand() {}
+
+  public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
+    if (args.size() != 1) {
+      err.println("usage: ./solvent explain FILE.json   (or - to read standard input)");
+      return BAD_INPUT;
+    }
+    String source = args.get(0);
+    JsonNode json;
+    try {
+      json = source.equals("-") ? MAPPER.readTree(stdin) : MAPPER.readTree(Files.readAllBytes(Path.of(source)));
+    } catch (NoSuchFileException e) {
+      err.println("solvent explain: no such file: " + source);
+      return BAD_INPUT;
+    } catch (JsonProcessingException e) {
+      err.println("solvent explain: " + source + " is not valid JSON: " + e.getOriginalMessage() + " at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+      return BAD_INPUT;
+    } catch (IOException e) {
+      err.println("solvent explain: cannot read " + source + ": " + e.getMessage());
+      return BAD_INPUT;
+    }
+    if (json == null || json.isMissingNode()) {
+      err.println("solvent explain: " + source + " is empty");
+      return BAD_INPUT;
+    }
+    try {
+      out.println(MAPPER.writeValueAsString(Explainer.explain(json)));
+      return 0;
+    } catch (InputError e) {
+      err.println("solvent explain: " + e.getMessage());
+      return BAD_INPUT;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
