@@ -52,7 +52,7 @@ public final class Explainer {
     ArrayNode positions = out.putArray("positions");
     a.positions().forEach(p -> positions.add(position(p)));
     ArrayNode exposures = out.putArray("exposures");
-    a.exposures().forEach(e -> exposures.add(exposure(e)));
+    a.exposures().forEach(e -> exposures.add(exposure(e, in.parameters())));
     ObjectNode risk = out.putObject("defaultRisk");
     number(risk, "horizonMinutes", a.defaultRisk().horizonYears() * 365 * 24 * 60);
     number(risk, "equityVolatility", a.defaultRisk().equityVolatility());
@@ -88,7 +88,7 @@ public final class Explainer {
     return node;
   }
 
-  private static ObjectNode exposure(UnderlyingExposure e) {
+  private static ObjectNode exposure(UnderlyingExposure e, dev.solvent.risk.account.RiskParameters parameters) {
     ObjectNode node = JSON.objectNode();
     node.put("underlying", e.underlying());
     number(node, "spot", e.spot());
@@ -97,8 +97,8 @@ public final class Explainer {
     number(node, "gamma", e.gamma());
     number(node, "vega", e.vega());
     number(node, "theta", e.theta());
-    if (!e.worstScenario().isEmpty()) {
-      node.put("worstScenario", e.worstScenario());
+    if (e.worstScenario() != UnderlyingExposure.NO_SCENARIO) {
+      node.put("worstScenario", parameters.grid().describe(e.worstScenario()));
       number(node, "worstScenarioPnl", e.worstScenarioPnl());
     }
     return node;

@@ -11,7 +11,6 @@ import dev.solvent.risk.probability.DefaultProbability;
 import dev.solvent.risk.probability.DefaultRisk;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,10 +53,7 @@ public final class MarginCalculator {
 
   private MarginAssessment assessShared(Account account, Map<String, Instrument> instruments, MarketState market) {
     boolean portfolio = account.mode() == MarginMode.PORTFOLIO;
-    List<Position> positions = new ArrayList<>(account.positions());
-    positions.removeIf(p -> p.quantity() == 0);
-    positions.sort(Comparator.comparing((Position p) -> instrument(instruments, p.instrumentId()).underlying())
-        .thenComparing(Position::instrumentId));
+    List<Position> positions = sortedByUnderlying(account.positions(), instruments);
     int n = positions.size();
     double[] quantities = new double[n];
     RiskArray[] arrays = new RiskArray[n];
@@ -91,7 +87,7 @@ public final class MarginCalculator {
       while (to < n && arrays[to].underlying().equals(underlying)) {
         to++;
       }
-      String worstScenario = "";
+      int worstScenario = UnderlyingExposure.NO_SCENARIO;
       double worstPnl = 0;
       if (portfolio) {
         double volScale = parameters.dynamic().volMultiplier(market.conditions(underlying).realizedVol());
@@ -101,10 +97,9 @@ public final class MarginCalculator {
         }
         totalMm += groupMm;
         totalIm += parameters.portfolio().initial(groupMm);
-        int worst = parameters.portfolio().worstScenario(quantities, arrays, from, to);
-        worstScenario = parameters.grid().describe(worst);
+        worstScenario = parameters.portfolio().worstScenario(quantities, arrays, from, to);
         for (int i = from; i < to; i++) {
-          worstPnl += quantities[i] * arrays[i].scenarioPnl()[worst];
+          worstPnl += quantities[i] * arrays[i].pnl(worstScenario);
         }
         Arrays.fill(im, from, to, Double.NaN);
         Arrays.fill(mm, from, to, Double.NaN);
@@ -173,14 +168,14 @@ public final class MarginCalculator {
     for (var collateral : account.collateral().entrySet()) {
       RiskArray array = market.riskArray(collateral.getKey());
       double units = collateral.getValue();
-      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0, "",
-          0));
+      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0,
+          UnderlyingExposure.NO_SCENARIO, 0));
     }
     for (var debt : account.debt().entrySet()) {
       RiskArray array = market.riskArray(debt.getKey());
       double units = -debt.getValue();
-      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0, "",
-          0));
+      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0,
+          UnderlyingExposure.NO_SCENARIO, 0));
     }
     double collateral = collateralValue(account, instruments, market, false);
     return new MarginAssessment(account.accountId(), MarginMode.LENDING, weightedCollateral, debtValue, debtValue,
@@ -254,7 +249,7 @@ public final class MarginCalculator {
   }
 
   private static UnderlyingExposure exposure(String underlying, double[] q, RiskArray[] arrays, int from, int to,
-      String worstScenario, double worstPnl) {
+      int worstScenario, double worstPnl) {
     double delta = 0;
     double gamma = 0;
     double vega = 0;
@@ -282,7 +277,7 @@ public final class MarginCalculator {
       theta += e.theta();
     }
     return new UnderlyingExposure(first.underlying(), first.spot(), delta, delta * first.spot(), gamma, vega, theta,
-        "", 0);
+        UnderlyingExposure.NO_SCENARIO, 0);
   }
 
   private DefaultRisk defaultRisk(double cushionToLiquidation, double cushionToBankruptcy,
@@ -296,6 +291,29 @@ public final class MarginCalculator {
     }
     return DefaultProbability.assess(cushionToLiquidation, cushionToBankruptcy, deltaValues, vols,
         parameters.correlation(), parameters.liquidationHorizonYears());
+  }
+
+  /** Open positions ordered by (underlying, instrument id): an insertion sort, as accounts hold a handful. */
+  private static List<Position> sortedByUnderlying(List<Position> held, Map<String, Instrument> instruments) {
+    int n = 0;
+    Position[] positions = new Position[held.size()];
+    String[] underlyings = new String[held.size()];
+    for (Position position : held) {
+      if (position.quantity() == 0) {
+        continue;
+      }
+      String underlying = instrument(instruments, position.instrumentId()).underlying();
+      int at = n++;
+      while (at > 0 && (underlyings[at - 1].compareTo(underlying) > 0 || (underlyings[at - 1].equals(underlying)
+          && positions[at - 1].instrumentId().compareTo(position.instrumentId()) > 0))) {
+        positions[at] = positions[at - 1];
+        underlyings[at] = underlyings[at - 1];
+        at--;
+      }
+      positions[at] = position;
+      underlyings[at] = underlying;
+    }
+    return Arrays.asList(positions).subList(0, n);
   }
 
   static Instrument instrument(Map<String, Instrument> instruments, String id) {

@@ -6,8 +6,12 @@ package dev.solvent.risk.account;
  *
  * @param delta units of underlying
  * @param deltaValue delta × spot, quote currency: the delta-equivalent the probability of default uses
- * @param worstScenario description of the worst scenario (portfolio margin), or empty
+ * @param worstScenario index of the worst scenario in the grid (portfolio margin; {@code ScenarioGrid.describe}),
+ *     or −1
  * @param worstScenarioPnl that scenario's weighted P&L (≤ 0), or 0
  */
 public record UnderlyingExposure(String underlying, double spot, double delta, double deltaValue, double gamma,
-    double vega, double theta, String worstScenario, double worstScenarioPnl) {}
+    double vega, double theta, int worstScenario, double worstScenarioPnl) {
+
+  public static final int NO_SCENARIO = -1;
+}

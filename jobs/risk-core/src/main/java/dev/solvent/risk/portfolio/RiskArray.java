@@ -26,7 +26,7 @@ public record RiskArray(String instrumentId, String underlying, double spot, dou
   }
 
   /** Scenario P&L without copying, for the hot path. */
-  double pnl(int scenario) {
+  public double pnl(int scenario) {
     return scenarioPnl[scenario];
   }
 

@@ -28,12 +28,13 @@ public final class Black76 {
     if (!(stdDev > 0)) {
       return discount * Math.max(type.sign() * (forward - strike), 0);
     }
-    double d1 = (Math.log(forward / strike) + 0.5 * stdDev * stdDev) / stdDev;
+    double moneyness = forward / strike;
+    double d1 = Math.log(moneyness) / stdDev + 0.5 * stdDev;
     double d2 = d1 - stdDev;
     double g1 = Math.exp(-0.5 * d1 * d1);
-    double g2 = g1 * forward / strike;
     int w = type.sign();
-    return discount * w * (forward * NormalDistribution.cdf(w * d1, g1) - strike * NormalDistribution.cdf(w * d2, g2));
+    return discount * w * (forward * NormalDistribution.cdf(w * d1, g1)
+        - strike * NormalDistribution.cdf(w * d2, g1 * moneyness));
   }
 
   public OptionGreeks greeks(OptionType type, double forward, double strike, double years, double vol, double rate) {
@@ -46,18 +47,20 @@ public final class Black76 {
       double delta = intrinsic > 0 ? w * discount : 0;
       return new OptionGreeks(discount * intrinsic, delta, 0, 0, rate * discount * intrinsic);
     }
-    double d1 = (Math.log(forward / strike) + 0.5 * stdDev * stdDev) / stdDev;
+    // One division, one log, one exp here; the CDFs add one division each.
+    double moneyness = forward / strike;
+    double invStdDev = 1 / stdDev;
+    double d1 = Math.log(moneyness) * invStdDev + 0.5 * stdDev;
     double d2 = d1 - stdDev;
     double g1 = Math.exp(-0.5 * d1 * d1);
-    double g2 = g1 * forward / strike;
     double nd1 = NormalDistribution.cdf(w * d1, g1);
-    double nd2 = NormalDistribution.cdf(w * d2, g2);
-    double density = NormalDistribution.INV_SQRT_2PI * g1;
+    double nd2 = NormalDistribution.cdf(w * d2, g1 * moneyness);
+    double discountedDensity = discount * NormalDistribution.INV_SQRT_2PI * g1;
     double price = discount * w * (forward * nd1 - strike * nd2);
-    double delta = discount * w * nd1;
-    double gamma = discount * density / (forward * stdDev);
-    double vega = discount * forward * density * sqrtT;
-    double theta = -discount * forward * density * vol / (2 * sqrtT) + rate * price;
-    return new OptionGreeks(price, delta, gamma, vega, theta);
+    double vega = discountedDensity * forward * sqrtT;
+    double gamma = discountedDensity * invStdDev / forward;
+    // σ/(2√T) = ½·σ²·(1/(σ√T)): theta without another division.
+    double theta = -0.5 * discountedDensity * forward * vol * vol * invStdDev + rate * price;
+    return new OptionGreeks(price, discount * w * nd1, gamma, vega, theta);
   }
 }

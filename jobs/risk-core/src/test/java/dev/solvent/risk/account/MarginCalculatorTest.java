@@ -95,7 +95,8 @@ class MarginCalculatorTest {
     double nakedMm = calculator.assess(naked, INSTRUMENTS, market).maintenanceMargin();
     double hedgedMm = calculator.assess(hedged, INSTRUMENTS, market).maintenanceMargin();
     assertThat(hedgedMm).isLessThan(nakedMm);
-    assertThat(calculator.assess(hedged, INSTRUMENTS, market).exposures().get(0).worstScenario()).contains("spot");
+    int worst = calculator.assess(hedged, INSTRUMENTS, market).exposures().get(0).worstScenario();
+    assertThat(STATIC.grid().describe(worst)).contains("spot");
   }
 
   @Test
