@@ -28,7 +28,7 @@ public final class SolventCli {
         (args, out, err) -> plan(out)));
     subcommands.put("plan", new Subcommand("plan", "print the job graph: stages, keys, topics",
         (args, out, err) -> plan(out)));
-    subcommands.put("explain", new Subcommand("explain FILE.json|-",
+    subcommands.put("explain", new Subcommand("explain FILE.json...|-",
         "explain one account's margin: equity, margins, Greeks, liquidation/bankruptcy prices, plan",
         (args, out, err) -> ExplainCommand.run(args, System.in, out, err)));
   }

@@ -12,7 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code ./solvent explain FILE.json|-}: one account snapshot in, its margin explained as JSON out. */
+/** {@code ./solvent explain FILE.json... |-}: account snapshots in, their margin explained as JSON out. */
 public final class ExplainCommand {
 
   /** Malformed input or usage: one line on stderr, this exit code. */
@@ -22,12 +22,22 @@ public final class ExplainCommand {
 
   private ExplainCommand() {}
 
+  /** Explains each file in turn (a stream of JSON documents, one per file); stops at the first bad one. */
   public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
-    if (args.size() != 1) {
-      err.println("usage: ./solvent explain FILE.json   (or - to read standard input)");
+    if (args.isEmpty()) {
+      err.println("usage: ./solvent explain FILE.json [FILE.json ...]   (or - to read standard input)");
       return BAD_INPUT;
     }
-    String source = args.get(0);
+    for (String source : args) {
+      int code = explain(source, stdin, out, err);
+      if (code != 0) {
+        return code;
+      }
+    }
+    return 0;
+  }
+
+  private static int explain(String source, InputStream stdin, PrintStream out, PrintStream err) {
     JsonNode json;
     try {
       json = source.equals("-") ? MAPPER.readTree(stdin) : MAPPER.readTree(Files.readAllBytes(Path.of(source)));
@@ -50,7 +60,7 @@ public final class ExplainCommand {
       out.println(MAPPER.writeValueAsString(Explainer.explain(json)));
       return 0;
     } catch (InputError e) {
-      err.println("solvent explain: " + e.getMessage());
+      err.println("solvent explain: " + (source.equals("-") ? "" : source + ": ") + e.getMessage());
       return BAD_INPUT;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

@@ -130,6 +130,17 @@ class ExplainCommandTest {
   }
 
   @Test
+  void explainsSeveralFilesInOneRun() throws Exception {
+    int code = ExplainCommand.run(List.of(EXAMPLES.resolve("lending.json").toString(),
+        EXAMPLES.resolve("isolated.json").toString()), new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isZero();
+    var documents = MAPPER.readerFor(JsonNode.class).readValues(out.toByteArray()).readAll();
+    assertThat(documents).extracting(d -> ((JsonNode) d).get("account").asText())
+        .containsExactly("borrower-42", "trader-12");
+  }
+
+  @Test
   void readsStandardInput() throws Exception {
     String json = Files.readString(EXAMPLES.resolve("lending.json"));
     assertThat(run("-", json)).isZero();
