@@ -55,6 +55,14 @@ public final class PartialLiquidationPlanner {
     return Optional.of(planShared(account, instruments, market, before));
   }
 
+  /** Closing every position of the account, whatever its ratio (for full-liquidation policies and takeovers). */
+  public LiquidationPlan planFull(Account account, Map<String, Instrument> instruments, MarketState market) {
+    MarginAssessment before = calculator.assess(account, instruments, market);
+    List<Position> open = new ArrayList<>(account.positions());
+    open.removeIf(p -> p.quantity() == 0);
+    return fullLiquidation(account, instruments, market, before, open, Math.max(before.equity(), 0));
+  }
+
   private Optional<LiquidationPlan> planIsolated(Account account, Map<String, Instrument> instruments,
       MarketState market) {
     MarginAssessment before = calculator.assess(account, instruments, market);

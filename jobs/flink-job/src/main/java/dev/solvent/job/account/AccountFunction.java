@@ -1,0 +1,329 @@
+package dev.solvent.job.account;
+
+import dev.solvent.avro.account.AccountEvent;
+import dev.solvent.avro.account.AccountOpened;
+import dev.solvent.avro.calls.MarginCall;
+import dev.solvent.avro.deadletter.DeadLetterReason;
+import dev.solvent.avro.liquidation.LiquidationKind;
+import dev.solvent.avro.liquidation.LiquidationOrder;
+import dev.solvent.avro.margin.MarginUpdate;
+import dev.solvent.job.common.EventTimeBuffer;
+import dev.solvent.job.config.SolventConfig;
+import dev.solvent.job.model.AccountInput;
+import dev.solvent.job.model.AccountMemory;
+import dev.solvent.job.model.AccountStageInput;
+import dev.solvent.job.model.AdlPosition;
+import dev.solvent.job.model.LendingStatus;
+import dev.solvent.job.model.PendingLiquidation;
+import dev.solvent.job.model.PendingOrder;
+import dev.solvent.job.model.Rejected;
+import dev.solvent.job.model.RiskArraySet;
+import dev.solvent.job.model.Settlement;
+import dev.solvent.risk.account.MarginAssessment;
+import dev.solvent.risk.account.MarginCalculator;
+import dev.solvent.risk.account.MarginMode;
+import dev.solvent.risk.account.MarginStatus;
+import dev.solvent.risk.account.PositionRisk;
+import dev.solvent.risk.account.RiskParameters;
+import dev.solvent.risk.liquidation.LiquidationPlan;
+import dev.solvent.risk.liquidation.LiquidationPolicy;
+import dev.solvent.risk.liquidation.MarginDecision;
+import dev.solvent.risk.liquidation.PartialLiquidationPlanner;
+import dev.solvent.risk.liquidation.PlannedOrder;
+import dev.solvent.risk.ledger.AccountLedger;
+import dev.solvent.risk.ledger.LedgerPosition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * ACCOUNT stage (keyBy account; risk arrays broadcast). Holds each account's exact ledger, applies its events and
+ * revalues it in strict event-time order, once per timestamp however many triggers arrive. Emits margin updates (when
+ * the ratio moved more than the step, the status changed or the heartbeat elapsed), margin calls, liquidation orders
+ * from the partial-liquidation planner (one liquidation at a time, escalated when unfilled), settlements of
+ * liquidation fills for the insurance fund, positions for the ADL ranking and lending health for the auctions.
+ */
+public final class AccountFunction
+    extends KeyedBroadcastProcessFunction<String, AccountStageInput, RiskArraySet, MarginUpdate> {
+
+  private static final long serialVersionUID = 1L;
+
+  public static final OutputTag<MarginCall> CALLS = new OutputTag<>("margin-calls", TypeInformation.of(MarginCall.class));
+  public static final OutputTag<LiquidationOrder> ORDERS =
+      new OutputTag<>("liquidation-orders", TypeInformation.of(LiquidationOrder.class));
+  public static final OutputTag<Settlement> SETTLEMENTS =
+      new OutputTag<>("settlements", TypeInformation.of(Settlement.class));
+  public static final OutputTag<AdlPosition> ADL_POSITIONS =
+      new OutputTag<>("adl-positions", TypeInformation.of(AdlPosition.class));
+  public static final OutputTag<LendingStatus> LENDING =
+      new OutputTag<>("lending-status", TypeInformation.of(LendingStatus.class));
+  public static final OutputTag<Rejected> REJECTED = new OutputTag<>("account-rejected",
+      TypeInformation.of(Rejected.class));
+
+  /** Risk-array versions by underlying, newest last: broadcast to every subtask. */
+  public static final MapStateDescriptor<String, RiskArraySet[]> RISK_ARRAYS = new MapStateDescriptor<>("risk-arrays",
+      Types.STRING, ObjectArrayTypeInfo.getInfoFor(RiskArraySet[].class, TypeInformation.of(RiskArraySet.class)));
+
+  private final SolventConfig config;
+  private final long retention;
+  private final double updateStep;
+  private final long updateHeartbeat;
+  private final long timeout;
+  private final int maxReplans;
+  private final boolean fullLiquidation;
+
+  private transient EventTimeBuffer<AccountStageInput> inputs;
+  private transient ValueState<AccountLedger> ledger;
+  private transient ValueState<AccountMemory> memory;
+  private transient ValueState<PendingLiquidation> pending;
+  private transient LiquidationPolicy policy;
+  private transient PartialLiquidationPlanner planner;
+  private transient MarginCalculator calculator;
+  private transient Valuation.InstrumentCache cache;
+  private transient EventApplier applier;
+  private transient MarginRecords records;
+
+  public AccountFunction(SolventConfig config) {
+    this.config = config;
+    this.retention = config.get(SolventConfig.RISK_ARRAY_RETENTION);
+    this.updateStep = config.get(SolventConfig.UPDATE_STEP);
+    this.updateHeartbeat = config.get(SolventConfig.UPDATE_HEARTBEAT);
+    this.timeout = config.get(SolventConfig.LIQUIDATION_TIMEOUT);
+    this.maxReplans = config.get(SolventConfig.MAX_REPLANS);
+    this.fullLiquidation = config.get(SolventConfig.LIQUIDATION_MODE).equals("full");
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    inputs = new EventTimeBuffer<>(getRuntimeContext(), "inputs", TypeInformation.of(AccountStageInput.class),
+        Comparator.comparingInt((AccountStageInput in) -> in.event() != null ? 0 : 1)
+            .thenComparingLong(in -> in.event() != null ? in.event().event().getSequence() : 0));
+    ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("ledger", AccountLedger.class));
+    memory = getRuntimeContext().getState(new ValueStateDescriptor<>("memory", AccountMemory.class));
+    pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", PendingLiquidation.class));
+    RiskParameters parameters = RiskSettings.parameters(config);
+    calculator = new MarginCalculator(parameters);
+    policy = new LiquidationPolicy(calculator);
+    planner = new PartialLiquidationPlanner(calculator);
+    cache = new Valuation.InstrumentCache();
+    applier = new EventApplier(config.get(SolventConfig.CASH_ASSET));
+    records = new MarginRecords(parameters, config.get(SolventConfig.HORIZON));
+  }
+
+  @Override
+  public void processElement(AccountStageInput input, ReadOnlyContext ctx, Collector<MarginUpdate> out)
+      throws Exception {
+    long time = input.event() != null ? input.event().event().getEventTime().toEpochMilli() : input.revalue().time();
+    inputs.add(time, input, ctx.timerService());
+  }
+
+  @Override
+  public void processBroadcastElement(RiskArraySet set, Context ctx, Collector<MarginUpdate> out) throws Exception {
+    BroadcastState<String, RiskArraySet[]> state = ctx.getBroadcastState(RISK_ARRAYS);
+    RiskArraySet[] versions = state.get(set.underlying());
+    List<RiskArraySet> kept = new ArrayList<>();
+    // Keep what a buffered account event may still need: versions within the retention, plus the one before them.
+    long horizon = set.time() - retention;
+    RiskArraySet lastBefore = null;
+    for (RiskArraySet v : versions == null ? new RiskArraySet[0] : versions) {
+      if (v.time() >= horizon) {
+        kept.add(v);
+      } else {
+        lastBefore = v;
+      }
+    }
+    if (lastBefore != null) {
+      kept.add(0, lastBefore);
+    }
+    kept.add(set);
+    kept.sort(Comparator.comparingLong(RiskArraySet::time));
+    state.put(set.underlying(), kept.toArray(RiskArraySet[]::new));
+  }
+
+  @Override
+  public void onTimer(long time, OnTimerContext ctx, Collector<MarginUpdate> out) throws Exception {
+    ReadOnlyBroadcastState<String, RiskArraySet[]> arrays = ctx.getBroadcastState(RISK_ARRAYS);
+    Valuation.Sets sets = instrumentId -> latestFor(arrays, instrumentId, time);
+    boolean revalue = false;
+    for (AccountStageInput input : inputs.release(time)) {
+      if (input.event() != null) {
+        apply(input.event(), time, sets, ctx);
+      }
+      revalue = true;
+    }
+    PendingLiquidation open = pending.value();
+    boolean escalate = open != null && open.deadline() == time;
+    AccountLedger books = ledger.value();
+    if ((revalue || escalate) && books != null && books.hasRisk()) {
+      value(books, time, sets, escalate, ctx, out);
+    }
+  }
+
+  private void apply(AccountInput input, long time, Valuation.Sets sets, OnTimerContext ctx) throws Exception {
+    AccountEvent event = input.event();
+    AccountLedger books = ledger.value();
+    if (event.getPayload() instanceof AccountOpened opened) {
+      if (books != null) {
+        reject(ctx, input, time, DeadLetterReason.INVALID, "account " + opened.getAccountId() + " is already open");
+        return;
+      }
+      ledger.update(AccountLedger.open(opened.getAccountId(),
+          MarginMode.valueOf(opened.getMarginMode().name()), opened.getFundId()));
+      return;
+    }
+    if (books == null) {
+      reject(ctx, input, time, DeadLetterReason.UNKNOWN_ACCOUNT, "no AccountOpened for account " + ctx.getCurrentKey());
+      return;
+    }
+    EventApplier.Result result = applier.apply(books, event, time, sets, cache, pending.value());
+    if (result.rejection() != null) {
+      reject(ctx, input, time, result.rejection().reason(), result.rejection().detail());
+      return;
+    }
+    ledger.update(result.ledger());
+    pending.update(result.pending() == null || result.pending().filled() ? null : result.pending());
+    if (result.settlement() != null) {
+      ctx.output(SETTLEMENTS, result.settlement());
+    }
+    for (AdlPosition position : result.adlPositions()) {
+      ctx.output(ADL_POSITIONS, position);
+    }
+  }
+
+  private void value(AccountLedger books, long time, Valuation.Sets sets, boolean escalate, OnTimerContext ctx,
+      Collector<MarginUpdate> out) throws Exception {
+    Valuation valuation = Valuation.of(books, sets, time, cache);
+    if (valuation == null) {
+      return; // an instrument without a price yet: valued once its first oracle price arrives
+    }
+    MarginDecision decision = policy.decide(valuation.account, valuation.instruments, valuation.market);
+    MarginAssessment a = decision.assessment();
+    AccountMemory last = memoryOrNone();
+    boolean statusChanged = !a.status().name().equals(last.lastStatus());
+    boolean moved = Double.isNaN(last.lastRatio()) || relativeMove(last.lastRatio(), a.marginRatio()) > updateStep;
+    boolean heartbeat = time - last.lastUpdateTime() >= updateHeartbeat;
+    AccountMemory next = last;
+    if (statusChanged || moved || heartbeat) {
+      long sequence = last.updateSequence() + 1;
+      out.collect(records.marginUpdate(a, time, sequence, time - valuation.oldestSourceTime));
+      if (a.status() == MarginStatus.MARGIN_CALL) {
+        ctx.output(CALLS, records.marginCall(a, time));
+      }
+      for (PositionRisk p : a.positions()) {
+        ctx.output(ADL_POSITIONS, new AdlPosition(p.instrumentId(), books.accountId(), time, p.quantity(),
+            entryPrice(books, p.instrumentId(), valuation), p.markPrice(), p.bankruptcyPrice()));
+      }
+      next = new AccountMemory(a.marginRatio(), a.status().name(), time, sequence, last.liquidations(),
+          last.auctionNotified());
+    }
+    if (books.mode() == MarginMode.LENDING) {
+      boolean underwater = a.liquidatable();
+      if (underwater || next.auctionNotified()) {
+        ctx.output(LENDING, LendingStatuses.of(books, a, valuation, time));
+      }
+      next = new AccountMemory(next.lastRatio(), next.lastStatus(), next.lastUpdateTime(), next.updateSequence(),
+          next.liquidations(), underwater);
+    } else if (!valuation.stale) {
+      next = liquidate(decision, books, valuation, time, escalate, next, ctx);
+    }
+    memory.update(next);
+  }
+
+  private AccountMemory liquidate(MarginDecision decision, AccountLedger books, Valuation valuation, long time,
+      boolean escalate, AccountMemory next, OnTimerContext ctx) throws Exception {
+    PendingLiquidation open = pending.value();
+    if (open != null && !escalate) {
+      return next; // one liquidation at a time
+    }
+    if (!(decision instanceof MarginDecision.Liquidate liquidate)) {
+      if (open != null) {
+        pending.clear(); // back above maintenance before the deadline: nothing left to escalate
+      }
+      return next;
+    }
+    LiquidationPlan plan = fullLiquidation
+        ? planner.planFull(valuation.account, valuation.instruments, valuation.market) : liquidate.plan();
+    long number = open != null ? open.number() : next.liquidations() + 1;
+    int attempt = open != null ? open.attempt() + 1 : 1;
+    LiquidationKind kind = open == null ? (plan.kind() == dev.solvent.risk.liquidation.LiquidationKind.PARTIAL
+        ? LiquidationKind.PARTIAL : LiquidationKind.FULL)
+        : attempt <= maxReplans + 1 ? LiquidationKind.REPLAN : LiquidationKind.TAKEOVER;
+    if (open != null && attempt > maxReplans + 2) {
+      pending.update(new PendingLiquidation(number, attempt, Long.MAX_VALUE, open.orders()));
+      return next; // taken over and still unfilled: left for the venue; counted as stuck
+    }
+    // Replaced orders stay known (late fills still settle against them) but no longer count as outstanding.
+    List<PendingOrder> orders = new ArrayList<>();
+    for (PendingOrder old : open == null ? new PendingOrder[0] : open.orders()) {
+      orders.add(new PendingOrder(old.orderId(), old.instrumentId(), old.side(), java.math.BigDecimal.ZERO,
+          old.bankruptcyPrice(), old.penaltyRate()));
+    }
+    List<PlannedOrder> planned = kind == LiquidationKind.TAKEOVER
+        ? planner.planFull(valuation.account, valuation.instruments, valuation.market).orders() : plan.orders();
+    for (PlannedOrder order : planned) {
+      LiquidationOrder emitted = records.order(books.accountId(), number, attempt, kind, order, plan, valuation, time);
+      ctx.output(ORDERS, emitted);
+      orders.add(new PendingOrder(emitted.getOrderId(), order.instrumentId(), order.side(), emitted.getQuantity(),
+          emitted.getBankruptcyPrice(), java.math.BigDecimal.valueOf(Plans.penaltyRate(valuation, order))));
+    }
+    if (planned.isEmpty()) {
+      return next;
+    }
+    long deadline = time + timeout;
+    pending.update(new PendingLiquidation(number, attempt, deadline, orders.toArray(PendingOrder[]::new)));
+    ctx.timerService().registerEventTimeTimer(deadline);
+    return new AccountMemory(next.lastRatio(), next.lastStatus(), next.lastUpdateTime(), next.updateSequence(),
+        number, next.auctionNotified());
+  }
+
+  private RiskArraySet latestFor(ReadOnlyBroadcastState<String, RiskArraySet[]> arrays, String instrumentId, long time)
+      throws Exception {
+    RiskArraySet best = null;
+    for (var entry : arrays.immutableEntries()) {
+      RiskArraySet candidate = null;
+      for (RiskArraySet version : entry.getValue()) {
+        if (version.time() <= time) {
+          candidate = version;
+        }
+      }
+      if (candidate != null && Valuation.indexOf(candidate, instrumentId) >= 0) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private static double entryPrice(AccountLedger books, String instrumentId, Valuation valuation) {
+    LedgerPosition p = books.position(instrumentId);
+    double size = Valuation.size(valuation.instruments.get(instrumentId));
+    return p == null || p.isFlat() ? 0 : Math.abs(p.cost().doubleValue() / (p.quantity().doubleValue() * size));
+  }
+
+  private static double relativeMove(double from, double to) {
+    if (Double.isInfinite(from) || Double.isInfinite(to)) {
+      return from == to ? 0 : Double.POSITIVE_INFINITY;
+    }
+    return Math.abs(to - from) / Math.max(Math.abs(from), 1e-12);
+  }
+
+  private AccountMemory memoryOrNone() throws Exception {
+    AccountMemory m = memory.value();
+    return m == null ? AccountMemory.NONE : m;
+  }
+
+  private void reject(OnTimerContext ctx, AccountInput input, long time, DeadLetterReason reason, String detail) {
+    ctx.output(REJECTED, Rejections.of(input, time, reason, detail));
+  }
+}

@@ -1,0 +1,170 @@
+package dev.solvent.job.account;
+
+import dev.solvent.avro.account.AccountEvent;
+import dev.solvent.avro.account.AdlFill;
+import dev.solvent.avro.account.AuctionFill;
+import dev.solvent.avro.account.Borrow;
+import dev.solvent.avro.account.Deposit;
+import dev.solvent.avro.account.FundingPayment;
+import dev.solvent.avro.account.LiquidationFill;
+import dev.solvent.avro.account.Repay;
+import dev.solvent.avro.account.Trade;
+import dev.solvent.avro.account.Withdrawal;
+import dev.solvent.avro.deadletter.DeadLetterReason;
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.instruments.InstrumentKind;
+import dev.solvent.job.ingest.Violation;
+import dev.solvent.job.model.AdlPosition;
+import dev.solvent.job.model.PendingLiquidation;
+import dev.solvent.job.model.PendingOrder;
+import dev.solvent.job.model.RiskArraySet;
+import dev.solvent.job.model.Settlement;
+import dev.solvent.risk.ledger.AccountLedger;
+import dev.solvent.risk.ledger.LedgerPosition;
+import dev.solvent.risk.settlement.FillSettlement;
+import dev.solvent.risk.settlement.LiquidationSettlement;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies one account event to the exact ledger: the venue's log is the only thing that changes balances and
+ * positions. A liquidation fill of a pending order settles against that order's bankruptcy price (penalty to the
+ * fund, or deficit from it). Events naming an instrument or asset that has never been priced are rejected.
+ */
+final class EventApplier {
+
+  private static final MathContext ENTRY = MathContext.DECIMAL128;
+  private final String cashAsset;
+
+  EventApplier(String cashAsset) {
+    this.cashAsset = cashAsset;
+  }
+
+  /** The ledger after the event and what else the event caused, or the rejection. */
+  record Result(AccountLedger ledger, PendingLiquidation pending, Settlement settlement, List<AdlPosition> adlPositions,
+      Violation rejection) {
+
+    static Result rejected(DeadLetterReason reason, String detail) {
+      return new Result(null, null, null, List.of(), new Violation(reason, detail));
+    }
+  }
+
+  Result apply(AccountLedger books, AccountEvent event, long time, Valuation.Sets sets, Valuation.InstrumentCache cache,
+      PendingLiquidation pending) throws Exception {
+    Object payload = event.getPayload();
+    if (payload instanceof Deposit d) {
+      return asset(d.getAsset(), InstrumentKind.SPOT_COLLATERAL, sets, books, pending,
+          () -> books.deposit(d.getAsset(), d.getAmount(), cashAsset));
+    }
+    if (payload instanceof Withdrawal w) {
+      return asset(w.getAsset(), InstrumentKind.SPOT_COLLATERAL, sets, books, pending,
+          () -> books.withdraw(w.getAsset(), w.getAmount(), cashAsset));
+    }
+    if (payload instanceof Borrow b) {
+      return asset(b.getAsset(), InstrumentKind.LOAN, sets, books, pending, () -> books.borrow(b.getAsset(),
+          b.getAmount()));
+    }
+    if (payload instanceof Repay r) {
+      return asset(r.getAsset(), InstrumentKind.LOAN, sets, books, pending, () -> books.repay(r.getAsset(),
+          r.getAmount()));
+    }
+    if (payload instanceof FundingPayment f) {
+      return new Result(books.funding(f.getAmount()), pending, null, List.of(), null);
+    }
+    if (payload instanceof AuctionFill f) {
+      return new Result(books.auctionFill(f.getDebtAsset(), f.getDebtRepaid(), f.getCollateralAsset(),
+          f.getCollateralSeized()), pending, null, List.of(), null);
+    }
+    if (payload instanceof Trade t) {
+      return fill(books, t.getInstrumentId(), t.getQuantity(), t.getPrice(), t.getFee(), null, time, sets, pending,
+          event.getSequence());
+    }
+    if (payload instanceof LiquidationFill f) {
+      return fill(books, f.getInstrumentId(), f.getQuantity(), f.getPrice(), f.getFee(), f.getOrderId(), time, sets,
+          pending, event.getSequence());
+    }
+    if (payload instanceof AdlFill f) {
+      return fill(books, f.getInstrumentId(), f.getQuantity(), f.getPrice(), BigDecimal.ZERO, null, time, sets, pending,
+          event.getSequence());
+    }
+    return new Result(books, pending, null, List.of(), null);
+  }
+
+  private interface LedgerChange {
+    AccountLedger apply();
+  }
+
+  private Result asset(String asset, InstrumentKind kind, Valuation.Sets sets, AccountLedger books,
+      PendingLiquidation pending, LedgerChange change) throws Exception {
+    if (kind == InstrumentKind.SPOT_COLLATERAL && asset.equals(cashAsset)) {
+      return new Result(change.apply(), pending, null, List.of(), null);
+    }
+    Instrument spec = spec(sets, asset);
+    if (spec == null || spec.getKind() != kind) {
+      return Result.rejected(DeadLetterReason.UNKNOWN_INSTRUMENT, "asset " + asset + " is not a priced "
+          + (kind == InstrumentKind.LOAN ? "loan asset" : "collateral asset"));
+    }
+    return new Result(change.apply(), pending, null, List.of(), null);
+  }
+
+  private Result fill(AccountLedger books, String instrumentId, BigDecimal quantity, BigDecimal price, BigDecimal fee,
+      String orderId, long time, Valuation.Sets sets, PendingLiquidation pending, long sequence) throws Exception {
+    Instrument spec = spec(sets, instrumentId);
+    if (spec == null || spec.getKind() == InstrumentKind.SPOT_COLLATERAL || spec.getKind() == InstrumentKind.LOAN) {
+      return Result.rejected(DeadLetterReason.UNKNOWN_INSTRUMENT, "instrument " + instrumentId
+          + " is not a priced perpetual, future or option");
+    }
+    BigDecimal contractSize = spec.getContractSize();
+    AccountLedger updated = books.fill(instrumentId, quantity, price, contractSize, fee);
+    Settlement settlement = null;
+    PendingLiquidation nextPending = pending;
+    PendingOrder order = orderId == null || pending == null ? null : find(pending, orderId);
+    if (order != null) {
+      LedgerPosition before = books.position(instrumentId);
+      BigDecimal closed = quantity.abs();
+      BigDecimal entry = before == null || before.isFlat() ? price
+          : before.cost().divide(before.quantity().multiply(contractSize), ENTRY).abs();
+      FillSettlement s = LiquidationSettlement.settle(-order.side(), closed, price, entry, contractSize,
+          order.bankruptcyPrice(), order.penaltyRate());
+      updated = s.penalty().signum() > 0 ? updated.payPenalty(s.penalty()) : updated.coverDeficit(s.deficit());
+      settlement = new Settlement(books.fundId(), time, books.accountId(), sequence, instrumentId, orderId,
+          s.penalty(), s.deficit(), BigDecimal.ZERO, -order.side(), order.bankruptcyPrice().doubleValue(),
+          price.doubleValue(), contractSize.doubleValue(), spec.getLotSize().doubleValue());
+      nextPending = reduce(pending, orderId, closed);
+    }
+    List<AdlPosition> adl = new ArrayList<>();
+    LedgerPosition after = updated.position(instrumentId);
+    if (after == null) {
+      adl.add(new AdlPosition(instrumentId, books.accountId(), time, 0, 0, 0, Double.NaN));
+    }
+    return new Result(updated, nextPending, settlement, adl, null);
+  }
+
+  private static Instrument spec(Valuation.Sets sets, String instrumentId) throws Exception {
+    RiskArraySet set = sets.forInstrument(instrumentId);
+    return set == null ? null : set.specs()[Valuation.indexOf(set, instrumentId)];
+  }
+
+  private static PendingOrder find(PendingLiquidation pending, String orderId) {
+    for (PendingOrder order : pending.orders()) {
+      if (order.orderId().equals(orderId)) {
+        return order;
+      }
+    }
+    return null;
+  }
+
+  private static PendingLiquidation reduce(PendingLiquidation pending, String orderId, BigDecimal filled) {
+    PendingOrder[] orders = pending.orders().clone();
+    for (int i = 0; i < orders.length; i++) {
+      PendingOrder o = orders[i];
+      if (o.orderId().equals(orderId)) {
+        orders[i] = new PendingOrder(o.orderId(), o.instrumentId(), o.side(), o.remaining().subtract(filled).max(
+            BigDecimal.ZERO), o.bankruptcyPrice(), o.penaltyRate());
+      }
+    }
+    return new PendingLiquidation(pending.number(), pending.attempt(), pending.deadline(), orders);
+  }
+}

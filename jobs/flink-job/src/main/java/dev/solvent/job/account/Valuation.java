@@ -1,0 +1,117 @@
+package dev.solvent.job.account;
+
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.job.model.Instruments;
+import dev.solvent.job.model.RiskArraySet;
+import dev.solvent.risk.account.Account;
+import dev.solvent.risk.account.MarketState;
+import dev.solvent.risk.account.UnderlyingConditions;
+import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.instrument.OptionContract;
+import dev.solvent.risk.ledger.AccountLedger;
+import dev.solvent.risk.ledger.AssetAmount;
+import dev.solvent.risk.ledger.LedgerPosition;
+import dev.solvent.risk.portfolio.RiskArray;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An account's ledger and the risk arrays it depends on, put together for the risk core: the core's account view,
+ * the instruments and the market state. Empty when a held instrument has no price yet.
+ */
+final class Valuation {
+
+  final Account account;
+  final Map<String, dev.solvent.risk.instrument.Instrument> instruments;
+  final MarketState market;
+  final boolean stale;
+  final long oldestSourceTime;
+
+  private Valuation(Account account, Map<String, dev.solvent.risk.instrument.Instrument> instruments,
+      MarketState market, boolean stale, long oldestSourceTime) {
+    this.account = account;
+    this.instruments = instruments;
+    this.market = market;
+    this.stale = stale;
+    this.oldestSourceTime = oldestSourceTime;
+  }
+
+  /** Finds an instrument's set among the latest sets by underlying. */
+  interface Sets {
+    RiskArraySet forInstrument(String instrumentId) throws Exception;
+  }
+
+  static Valuation of(AccountLedger ledger, Sets sets, long now, InstrumentCache cache) throws Exception {
+    Map<String, RiskArray> arrays = new LinkedHashMap<>();
+    Map<String, dev.solvent.risk.instrument.Instrument> instruments = new HashMap<>();
+    Map<String, UnderlyingConditions> conditions = new TreeMap<>();
+    boolean stale = false;
+    long oldest = Long.MAX_VALUE;
+    for (String id : heldIds(ledger)) {
+      RiskArraySet set = sets.forInstrument(id);
+      if (set == null) {
+        return null;
+      }
+      int at = indexOf(set, id);
+      arrays.put(id, set.arrays()[at]);
+      instruments.put(id, cache.core(set.specs()[at]));
+      conditions.put(set.underlying(), set.conditions());
+      stale |= set.stale();
+      oldest = Math.min(oldest, set.sourceTime());
+    }
+    Account account = ledger.toRiskAccount(id -> size(instruments.get(id)),
+        id -> instruments.get(id) instanceof LinearContract);
+    return new Valuation(account, instruments, new MarketState(now, arrays, conditions), stale,
+        oldest == Long.MAX_VALUE ? now : oldest);
+  }
+
+  static Iterable<String> heldIds(AccountLedger ledger) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (LedgerPosition p : ledger.positions()) {
+      ids.add(p.instrumentId());
+    }
+    for (AssetAmount a : ledger.collateral()) {
+      ids.add(a.asset());
+    }
+    for (AssetAmount a : ledger.debt()) {
+      ids.add(a.asset());
+    }
+    return ids;
+  }
+
+  static int indexOf(RiskArraySet set, String instrumentId) {
+    for (int i = 0; i < set.specs().length; i++) {
+      if (set.specs()[i].getInstrumentId().equals(instrumentId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static double size(dev.solvent.risk.instrument.Instrument instrument) {
+    if (instrument instanceof LinearContract linear) {
+      return linear.contractSize();
+    }
+    if (instrument instanceof OptionContract option) {
+      return option.contractSize();
+    }
+    return 1;
+  }
+
+  /** Converted specs, reused while a spec is unchanged (conversion validates a whole margin schedule). */
+  static final class InstrumentCache {
+    private final Map<String, Instrument> specs = new HashMap<>();
+    private final Map<String, dev.solvent.risk.instrument.Instrument> cores = new HashMap<>();
+
+    dev.solvent.risk.instrument.Instrument core(Instrument spec) {
+      String id = spec.getInstrumentId();
+      if (!spec.equals(specs.get(id))) {
+        specs.put(id, spec);
+        cores.put(id, Instruments.toCore(spec));
+      }
+      return cores.get(id);
+    }
+  }
+}

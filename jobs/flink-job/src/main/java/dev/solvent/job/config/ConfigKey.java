@@ -1,0 +1,60 @@
+package dev.solvent.job.config;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** One configuration key: name, default, parser, the rule its value must satisfy, and what it means. */
+public record ConfigKey<T>(String name, String defaultValue, Function<String, T> parser, Predicate<T> valid,
+    String rule, String doc) {
+
+  public ConfigKey {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(doc, "doc");
+  }
+
+  T parse(String raw) {
+    T value;
+    try {
+      value = parser.apply(raw.trim());
+    } catch (RuntimeException e) {
+      throw new InvalidConfigException(name, "'" + raw + "' is not valid: " + rule);
+    }
+    if (!valid.test(value)) {
+      throw new InvalidConfigException(name, "'" + raw + "' is not valid: " + rule);
+    }
+    return value;
+  }
+
+  static ConfigKey<Long> millis(String name, long defaultValue, long min, String doc) {
+    return new ConfigKey<>(name, Long.toString(defaultValue), Long::parseLong, v -> v >= min,
+        "a whole number of milliseconds >= " + min, doc);
+  }
+
+  static ConfigKey<Double> number(String name, double defaultValue, double min, double max, String doc) {
+    return new ConfigKey<>(name, Double.toString(defaultValue), Double::parseDouble,
+        v -> Double.isFinite(v) && v >= min && v <= max, "a number in [" + min + ", " + max + "]", doc);
+  }
+
+  static ConfigKey<Integer> integer(String name, int defaultValue, int min, String doc) {
+    return new ConfigKey<>(name, Integer.toString(defaultValue), Integer::parseInt, v -> v >= min,
+        "an integer >= " + min, doc);
+  }
+
+  static ConfigKey<Boolean> flag(String name, boolean defaultValue, String doc) {
+    return new ConfigKey<>(name, Boolean.toString(defaultValue), raw -> {
+      if (!raw.equals("true") && !raw.equals("false")) {
+        throw new IllegalArgumentException(raw);
+      }
+      return Boolean.parseBoolean(raw);
+    }, v -> true, "true or false", doc);
+  }
+
+  static ConfigKey<String> text(String name, String defaultValue, String doc) {
+    return new ConfigKey<>(name, defaultValue, raw -> raw, v -> !v.isBlank(), "a non-empty string", doc);
+  }
+
+  static ConfigKey<String> choice(String name, String defaultValue, java.util.List<String> choices, String doc) {
+    return new ConfigKey<>(name, defaultValue, raw -> raw, choices::contains, "one of " + choices, doc);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.solvent.job.model;
+
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.instruments.InstrumentKind;
+import dev.solvent.risk.instrument.CollateralAsset;
+import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.instrument.LoanAsset;
+import dev.solvent.risk.instrument.OptionContract;
+import dev.solvent.risk.margin.MarginSchedule;
+import dev.solvent.risk.margin.MarginTier;
+import dev.solvent.risk.pricing.OptionType;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The instruments topic's spec turned into the risk core's instrument (defaults as in README "Topics"). */
+public final class Instruments {
+
+  static final double DEFAULT_LINEAR_PENALTY = 0.01;
+  static final double DEFAULT_OPTION_PENALTY = 0.005;
+
+  private Instruments() {}
+
+  public static dev.solvent.risk.instrument.Instrument toCore(Instrument spec) {
+    String id = spec.getInstrumentId();
+    String underlying = spec.getUnderlying();
+    return switch (spec.getKind()) {
+      case PERPETUAL, FUTURE -> new LinearContract(id, underlying,
+          spec.getKind() == InstrumentKind.FUTURE ? required("expiry", spec.getExpiry()).toEpochMilli() : 0,
+          spec.getContractSize().doubleValue(), spec.getLotSize().doubleValue(), schedule(spec),
+          orDefault(spec.getLiquidationPenaltyRate(), DEFAULT_LINEAR_PENALTY), spec.getInsuranceFundId());
+      case OPTION -> new OptionContract(id, underlying,
+          OptionType.valueOf(required("optionType", spec.getOptionType()).name()),
+          required("strike", spec.getStrike()).doubleValue(), required("expiry", spec.getExpiry()).toEpochMilli(),
+          spec.getContractSize().doubleValue(), spec.getLotSize().doubleValue(),
+          orDefault(spec.getLiquidationPenaltyRate(), DEFAULT_OPTION_PENALTY), spec.getInsuranceFundId());
+      case SPOT_COLLATERAL -> new CollateralAsset(id, underlying, orDefault(spec.getCollateralHaircut(), 0),
+          required("liquidationThreshold", spec.getLiquidationThreshold()).doubleValue(),
+          orDefault(spec.getLiquidationBonus(), 0.05), orDefault(spec.getProtocolFeeRate(), 0.1));
+      case LOAN -> new LoanAsset(id, underlying);
+    };
+  }
+
+  private static MarginSchedule schedule(Instrument spec) {
+    List<dev.solvent.avro.instruments.MarginTier> tiers = spec.getMarginTiers();
+    if (tiers.isEmpty()) {
+      throw new IllegalArgumentException("a linear contract needs marginTiers");
+    }
+    return new MarginSchedule(tiers.stream().map(t -> new MarginTier(t.getNotionalFloor().doubleValue(),
+        t.getNotionalCap() == null ? Double.POSITIVE_INFINITY : t.getNotionalCap().doubleValue(), t.getMaxLeverage(),
+        t.getMaintenanceRate().doubleValue(), t.getMaintenanceAmount().doubleValue())).toList());
+  }
+
+  private static <T> T required(String field, T value) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is required for this kind");
+    }
+    return value;
+  }
+
+  private static double orDefault(BigDecimal value, double fallback) {
+    return value == null ? fallback : value.doubleValue();
+  }
+}

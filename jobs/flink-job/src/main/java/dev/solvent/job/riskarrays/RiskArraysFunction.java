@@ -1,0 +1,132 @@
+package dev.solvent.job.riskarrays;
+
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.job.common.EventTimeBuffer;
+import dev.solvent.job.config.SolventConfig;
+import dev.solvent.job.model.InstrumentTick;
+import dev.solvent.job.model.Instruments;
+import dev.solvent.job.model.OracleUpdate;
+import dev.solvent.job.model.RiskArraySet;
+import dev.solvent.job.model.UnderlyingInput;
+import dev.solvent.risk.oracle.Ewma;
+import dev.solvent.risk.portfolio.RiskArray;
+import dev.solvent.risk.portfolio.RiskArrayCalculator;
+import dev.solvent.risk.portfolio.ScenarioGrid;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * RISK_ARRAYS stage (keyBy underlying): on each oracle price, one risk array per instrument on the underlying, for
+ * all accounts at once (mark, Greeks, scenario P&L), with the dynamic-margin inputs: realized volatility (EWMA of
+ * squared oracle returns) and book depth. Specs and implied volatilities apply from their own event time. Each
+ * instrument's revaluation is also announced to the exposure stage.
+ */
+public final class RiskArraysFunction extends KeyedProcessFunction<String, UnderlyingInput, RiskArraySet> {
+
+  private static final long serialVersionUID = 1L;
+  public static final OutputTag<InstrumentTick> TICKS = new OutputTag<>("instrument-ticks",
+      TypeInformation.of(InstrumentTick.class));
+  /** Key of the implied volatility that applies to every option of the underlying without its own. */
+  static final String UNDERLYING_VOL = "";
+
+  private final double rate;
+  private final double defaultVol;
+  private final long volHalfLife;
+  private transient RiskArrayCalculator calculator;
+  private transient EventTimeBuffer<UnderlyingInput> inputs;
+  private transient MapState<String, Instrument> specs;
+  private transient MapState<String, Double> vols;
+  private transient ValueState<UnderlyingMemory> memory;
+
+  public RiskArraysFunction(SolventConfig config) {
+    this.rate = config.get(SolventConfig.RATE);
+    this.defaultVol = config.get(SolventConfig.DEFAULT_VOL);
+    this.volHalfLife = config.get(SolventConfig.REALIZED_VOL_HALF_LIFE);
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    calculator = new RiskArrayCalculator(ScenarioGrid.DEFAULT);
+    inputs = new EventTimeBuffer<>(getRuntimeContext(), "inputs", TypeInformation.of(UnderlyingInput.class),
+        Comparator.comparingInt(UnderlyingInput::order).thenComparingLong(UnderlyingInput::sequence)
+            .thenComparing(RiskArraysFunction::tieKey));
+    specs = getRuntimeContext().getMapState(new MapStateDescriptor<>("specs", Types.STRING,
+        TypeInformation.of(Instrument.class)));
+    vols = getRuntimeContext().getMapState(new MapStateDescriptor<>("vols", Types.STRING, Types.DOUBLE));
+    memory = getRuntimeContext().getState(new ValueStateDescriptor<>("memory", UnderlyingMemory.class));
+  }
+
+  @Override
+  public void processElement(UnderlyingInput input, Context ctx, Collector<RiskArraySet> out) throws Exception {
+    inputs.add(input.time(), input, ctx.timerService());
+  }
+
+  @Override
+  public void onTimer(long time, OnTimerContext ctx, Collector<RiskArraySet> out) throws Exception {
+    for (UnderlyingInput input : inputs.release(time)) {
+      if (input.spec() != null) {
+        specs.put(input.spec().getInstrumentId(), input.spec());
+      } else if (input.vol() != null) {
+        String id = input.vol().getInstrumentId();
+        vols.put(id == null ? UNDERLYING_VOL : id, input.vol().getImpliedVol());
+      } else {
+        revalue(input.oracle(), time, ctx, out);
+      }
+    }
+  }
+
+  private void revalue(OracleUpdate update, long time, OnTimerContext ctx, Collector<RiskArraySet> out)
+      throws Exception {
+    double mark = update.price().getMarkPrice().doubleValue();
+    UnderlyingMemory last = memory.value();
+    double varianceRate = Double.NaN;
+    if (last != null && time > last.lastTime()) {
+      varianceRate = Ewma.update(last.varianceRate(), Ewma.varianceRate(last.lastMark(), mark, time - last.lastTime()),
+          time - last.lastTime(), volHalfLife);
+    } else if (last != null) {
+      varianceRate = last.varianceRate();
+    }
+    memory.update(new UnderlyingMemory(mark, time, varianceRate));
+
+    TreeMap<String, Instrument> sorted = new TreeMap<>();
+    for (var entry : specs.entries()) {
+      sorted.put(entry.getKey(), entry.getValue());
+    }
+    Double underlyingVol = vols.get(UNDERLYING_VOL);
+    List<Instrument> held = new ArrayList<>();
+    List<RiskArray> arrays = new ArrayList<>();
+    for (Instrument spec : sorted.values()) {
+      Double own = vols.get(spec.getInstrumentId());
+      double vol = own != null ? own : underlyingVol != null ? underlyingVol : defaultVol;
+      arrays.add(calculator.compute(Instruments.toCore(spec), mark, vol, rate, time));
+      held.add(spec);
+      ctx.output(TICKS, new InstrumentTick(spec.getInstrumentId(), time));
+    }
+    out.collect(new RiskArraySet(ctx.getCurrentKey(), time, update.price().getSourceTime().toEpochMilli(),
+        update.price().getStale(), mark, Double.isNaN(varianceRate) ? Double.NaN : Math.sqrt(varianceRate),
+        update.bidDepth2Pct(), update.askDepth2Pct(), held.toArray(Instrument[]::new),
+        arrays.toArray(RiskArray[]::new)));
+  }
+
+  private static String tieKey(UnderlyingInput input) {
+    if (input.spec() != null) {
+      return input.spec().getInstrumentId();
+    }
+    if (input.vol() != null) {
+      return input.vol().getSource() + "/" + input.vol().getInstrumentId();
+    }
+    return "";
+  }
+}

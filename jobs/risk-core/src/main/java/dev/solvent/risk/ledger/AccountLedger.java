@@ -1,0 +1,241 @@
+package dev.solvent.risk.ledger;
+
+import dev.solvent.risk.account.Account;
+import dev.solvent.risk.account.MarginMode;
+import dev.solvent.risk.account.Position;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One account's exact books, changed only by the venue's account events (README "Money").
+ *
+ * <p>Cash accounting: every fill moves {@code qty × price × contract size} between cash and the position, fees,
+ * penalties and funding move cash, and nothing is rounded, so money is conserved to the last digit: equity =
+ * cash + Σ qty × contract size × mark. Realized P&L is reported from the average entry price, which is derived.
+ * Immutable: every event returns a new ledger. Arrays are kept sorted by id so equal books are equal records.
+ *
+ * @param cash quote-currency cash, exact
+ * @param realizedPnl P&L realized by closing fills, against the average entry price (a report, rounded to 16 places)
+ */
+public record AccountLedger(String accountId, MarginMode mode, String fundId, BigDecimal cash,
+    LedgerPosition[] positions, AssetAmount[] collateral, AssetAmount[] debt, BigDecimal realizedPnl,
+    BigDecimal fees, BigDecimal penalties, BigDecimal deficitsCovered) {
+
+  private static final MathContext REPORT = new MathContext(34, RoundingMode.HALF_EVEN);
+  private static final int COST_SCALE = 24;
+
+  public AccountLedger {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(fundId, "fundId");
+  }
+
+  public static AccountLedger open(String accountId, MarginMode mode, String fundId) {
+    return new AccountLedger(accountId, mode, fundId, BigDecimal.ZERO, new LedgerPosition[0], new AssetAmount[0],
+        new AssetAmount[0], BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+  }
+
+  /** Cash in (quote currency) or collateral units in. */
+  public AccountLedger deposit(String asset, BigDecimal amount, String cashAsset) {
+    return asset.equals(cashAsset) ? withCash(cash.add(amount))
+        : with(positions, adjust(collateral, asset, amount), debt);
+  }
+
+  public AccountLedger withdraw(String asset, BigDecimal amount, String cashAsset) {
+    return deposit(asset, amount.negate(), cashAsset);
+  }
+
+  public AccountLedger borrow(String asset, BigDecimal amount) {
+    return with(positions, collateral, adjust(debt, asset, amount));
+  }
+
+  public AccountLedger repay(String asset, BigDecimal amount) {
+    return borrow(asset, amount.negate());
+  }
+
+  public AccountLedger funding(BigDecimal amount) {
+    return withCash(cash.add(amount));
+  }
+
+  /** A fill of {@code quantity} (signed) at {@code price}, paying {@code fee}. */
+  public AccountLedger fill(String instrumentId, BigDecimal quantity, BigDecimal price, BigDecimal contractSize,
+      BigDecimal fee) {
+    BigDecimal notional = quantity.multiply(price).multiply(contractSize);
+    LedgerPosition before = position(instrumentId);
+    BigDecimal oldQty = before == null ? BigDecimal.ZERO : before.quantity();
+    BigDecimal oldCost = before == null ? BigDecimal.ZERO : before.cost();
+    BigDecimal newQty = oldQty.add(quantity);
+    BigDecimal newCost;
+    BigDecimal realized = BigDecimal.ZERO;
+    if (oldQty.signum() == 0 || oldQty.signum() == quantity.signum()) {
+      newCost = oldCost.add(notional);
+    } else {
+      BigDecimal closed = quantity.abs().min(oldQty.abs());
+      // Cost of the closed part at the average entry: oldCost × closed / |oldQty|.
+      BigDecimal closedCost = oldCost.multiply(closed).divide(oldQty.abs(), COST_SCALE, RoundingMode.HALF_EVEN);
+      BigDecimal closedProceeds = price.multiply(contractSize).multiply(closed).multiply(BigDecimal.valueOf(oldQty.signum()));
+      realized = closedProceeds.subtract(closedCost);
+      if (quantity.abs().compareTo(oldQty.abs()) <= 0) {
+        newCost = oldCost.subtract(closedCost);
+      } else {
+        // Flipped: the remainder opens at this price.
+        newCost = newQty.multiply(price).multiply(contractSize);
+      }
+    }
+    if (newQty.signum() == 0) {
+      newCost = BigDecimal.ZERO;
+    }
+    LedgerPosition[] updated = put(positions, new LedgerPosition(instrumentId, newQty, newCost));
+    return new AccountLedger(accountId, mode, fundId, cash.subtract(notional).subtract(fee), updated, collateral, debt,
+        realizedPnl.add(realized, REPORT), fees.add(fee), penalties, deficitsCovered);
+  }
+
+  public AccountLedger payPenalty(BigDecimal penalty) {
+    return new AccountLedger(accountId, mode, fundId, cash.subtract(penalty), positions, collateral, debt, realizedPnl,
+        fees, penalties.add(penalty), deficitsCovered);
+  }
+
+  public AccountLedger coverDeficit(BigDecimal deficit) {
+    return new AccountLedger(accountId, mode, fundId, cash.add(deficit), positions, collateral, debt, realizedPnl, fees,
+        penalties, deficitsCovered.add(deficit));
+  }
+
+  /** A Dutch-auction liquidation: debt repaid by the liquidator, collateral seized. */
+  public AccountLedger auctionFill(String debtAsset, BigDecimal debtRepaid, String collateralAsset,
+      BigDecimal collateralSeized) {
+    return with(positions, adjust(collateral, collateralAsset, collateralSeized.negate()),
+        adjust(debt, debtAsset, debtRepaid.negate()));
+  }
+
+  public LedgerPosition position(String instrumentId) {
+    for (LedgerPosition p : positions) {
+      if (p.instrumentId().equals(instrumentId)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  public BigDecimal collateral(String asset) {
+    return amount(collateral, asset);
+  }
+
+  public BigDecimal debt(String asset) {
+    return amount(debt, asset);
+  }
+
+  public boolean hasRisk() {
+    return positions.length > 0 || debt.length > 0;
+  }
+
+  /**
+   * The risk model's view: wallet balance = cash + cost of linear positions (so that wallet + unrealized P&L =
+   * cash + Σ qty × mark value), entry prices from cost.
+   *
+   * @param contractSize contract size by instrument id
+   * @param isLinear whether an instrument is a linear contract (its cost is in the wallet balance)
+   */
+  public Account toRiskAccount(ToDoubleFunction<String> contractSize, java.util.function.Predicate<String> isLinear) {
+    double wallet = cash.doubleValue();
+    List<Position> held = new ArrayList<>();
+    for (LedgerPosition p : positions) {
+      double size = contractSize.applyAsDouble(p.instrumentId());
+      double qty = p.quantity().doubleValue();
+      double cost = p.cost().doubleValue();
+      if (isLinear.test(p.instrumentId())) {
+        wallet += cost;
+      }
+      held.add(Position.of(p.instrumentId(), qty, Math.abs(cost / (qty * size))));
+    }
+    Map<String, Double> collateralUnits = new java.util.TreeMap<>();
+    for (AssetAmount a : collateral) {
+      collateralUnits.put(a.asset(), a.amount().doubleValue());
+    }
+    Map<String, Double> debtUnits = new java.util.TreeMap<>();
+    for (AssetAmount a : debt) {
+      debtUnits.put(a.asset(), a.amount().doubleValue());
+    }
+    MarginMode riskMode = mode == MarginMode.ISOLATED ? MarginMode.CROSS : mode;
+    return new Account(accountId, riskMode, wallet, held, collateralUnits, debtUnits);
+  }
+
+  private AccountLedger withCash(BigDecimal newCash) {
+    return new AccountLedger(accountId, mode, fundId, newCash, positions, collateral, debt, realizedPnl, fees,
+        penalties, deficitsCovered);
+  }
+
+  private AccountLedger with(LedgerPosition[] newPositions, AssetAmount[] newCollateral, AssetAmount[] newDebt) {
+    return new AccountLedger(accountId, mode, fundId, cash, newPositions, newCollateral, newDebt, realizedPnl, fees,
+        penalties, deficitsCovered);
+  }
+
+  private static LedgerPosition[] put(LedgerPosition[] positions, LedgerPosition position) {
+    List<LedgerPosition> list = new ArrayList<>();
+    for (LedgerPosition p : positions) {
+      if (!p.instrumentId().equals(position.instrumentId())) {
+        list.add(p);
+      }
+    }
+    if (!position.isFlat()) {
+      list.add(position);
+    }
+    list.sort(Comparator.comparing(LedgerPosition::instrumentId));
+    return list.toArray(LedgerPosition[]::new);
+  }
+
+  private static AssetAmount[] adjust(AssetAmount[] amounts, String asset, BigDecimal delta) {
+    List<AssetAmount> list = new ArrayList<>();
+    BigDecimal current = BigDecimal.ZERO;
+    for (AssetAmount a : amounts) {
+      if (a.asset().equals(asset)) {
+        current = a.amount();
+      } else {
+        list.add(a);
+      }
+    }
+    BigDecimal updated = current.add(delta);
+    if (updated.signum() != 0) {
+      list.add(new AssetAmount(asset, updated));
+    }
+    list.sort(Comparator.comparing(AssetAmount::asset));
+    return list.toArray(AssetAmount[]::new);
+  }
+
+  private static BigDecimal amount(AssetAmount[] amounts, String asset) {
+    for (AssetAmount a : amounts) {
+      if (a.asset().equals(asset)) {
+        return a.amount();
+      }
+    }
+    return BigDecimal.ZERO;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AccountLedger l && accountId.equals(l.accountId) && mode == l.mode && fundId.equals(l.fundId)
+        && cash.compareTo(l.cash) == 0 && Arrays.equals(positions, l.positions)
+        && Arrays.equals(collateral, l.collateral) && Arrays.equals(debt, l.debt)
+        && realizedPnl.compareTo(l.realizedPnl) == 0 && fees.compareTo(l.fees) == 0
+        && penalties.compareTo(l.penalties) == 0 && deficitsCovered.compareTo(l.deficitsCovered) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(accountId, cash.stripTrailingZeros(), Arrays.hashCode(positions));
+  }
+
+  @Override
+  public String toString() {
+    return "AccountLedger[" + accountId + " " + mode + " cash=" + cash.toPlainString() + " positions="
+        + Arrays.toString(positions) + " collateral=" + Arrays.toString(collateral) + " debt=" + Arrays.toString(debt)
+        + "]";
+  }
+}

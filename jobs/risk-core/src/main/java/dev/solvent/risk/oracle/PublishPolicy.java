@@ -1,0 +1,24 @@
+package dev.solvent.risk.oracle;
+
+/**
+ * When an oracle publishes (the deviation-threshold + heartbeat policy of push oracles such as Chainlink): on the
+ * first price, when the index moved more than the threshold since the last publication, when the heartbeat elapsed,
+ * or when the price became stale or live again.
+ */
+public record PublishPolicy(double deviationThreshold, long heartbeatMillis) {
+
+  /** Why to publish now, or null to stay silent. */
+  public String reason(boolean first, double lastIndex, long lastPublish, boolean lastStale, double index, boolean stale,
+      long now) {
+    if (first) {
+      return "FIRST";
+    }
+    if (stale != lastStale) {
+      return "STALENESS_CHANGE";
+    }
+    if (!Double.isNaN(index) && !Double.isNaN(lastIndex) && Math.abs(index / lastIndex - 1) > deviationThreshold) {
+      return "DEVIATION";
+    }
+    return now - lastPublish >= heartbeatMillis ? "HEARTBEAT" : null;
+  }
+}
