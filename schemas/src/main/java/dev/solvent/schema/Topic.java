@@ -1,5 +1,6 @@
 package dev.solvent.schema;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.avro.Schema;
@@ -9,7 +10,12 @@ import org.apache.avro.specific.SpecificRecord;
  * One Kafka topic of the architecture: its name, the generated Avro class of its values and how a value's key is
  * derived. The key rule is part of the topic's contract, so producers and tests cannot disagree on partitioning.
  */
-public record Topic<T extends SpecificRecord>(String name, Class<T> valueType, Function<T, String> keyOf) {
+public record Topic<T extends SpecificRecord>(String name, Class<T> valueType, KeyRule<T> keyOf)
+    implements Serializable {
+
+  /** How a value's key is derived; serializable so jobs can ship it. */
+  @FunctionalInterface
+  public interface KeyRule<T> extends Function<T, String>, Serializable {}
 
   public Topic {
     Objects.requireNonNull(name, "name");

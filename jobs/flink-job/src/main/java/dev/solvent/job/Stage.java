@@ -23,7 +23,9 @@ public enum Stage {
   INSURANCE_FUND("insurance-fund", "fund", List.of("settlements"), List.of("insurance.ledger"),
       "penalties in, deficits out, contiguous sequence; shortfall to ADL"),
   ADL("adl", "instrument", List.of("shortfalls", "position updates"), List.of("adl.orders"),
-      "opposing profitable positions ranked by PnL% x effective leverage, reduced to cover the shortfall");
+      "opposing profitable positions ranked by PnL% x effective leverage, reduced to cover the shortfall"),
+  DEAD_LETTERS("dead-letters", "source topic", List.of("rejections of every stage"), List.of("dead.letters"),
+      "one deterministic order of each topic's dead letters");
 
   private final String uid;
   private final String keyedBy;

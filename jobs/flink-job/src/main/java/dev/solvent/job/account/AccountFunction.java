@@ -7,6 +7,7 @@ import dev.solvent.avro.deadletter.DeadLetterReason;
 import dev.solvent.avro.liquidation.LiquidationKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
+import dev.solvent.job.common.EndOfInput;
 import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.AccountInput;
@@ -164,7 +165,7 @@ public final class AccountFunction
       revalue = true;
     }
     PendingLiquidation open = pending.value();
-    boolean escalate = open != null && open.deadline() == time;
+    boolean escalate = open != null && open.deadline() == time && !EndOfInput.reached(ctx.timerService());
     AccountLedger books = ledger.value();
     if ((revalue || escalate) && books != null && books.hasRisk()) {
       value(books, time, sets, escalate, ctx, out);

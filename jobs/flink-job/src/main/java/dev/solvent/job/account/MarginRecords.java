@@ -88,12 +88,28 @@ final class MarginRecords {
         .setLimitPrice(limit)
         .setBankruptcyPrice(Money.fromDouble(Math.max(order.bankruptcyPrice(), 0), RoundingMode.HALF_EVEN))
         .setMarkPrice(Money.fromDouble(order.markPrice(), RoundingMode.HALF_EVEN))
-        .setPenalty(kind == LiquidationKind.TAKEOVER ? BigDecimal.ZERO.setScale(8) : Money.requirement(order.penalty()))
+        .setPenalty(kind == LiquidationKind.TAKEOVER ? BigDecimal.ZERO.setScale(8)
+            : penalty(order, quantity, penaltyRate(instrument)))
         .setKind(kind)
         .setMarginRatio(Double.isFinite(plan.ratioBefore()) ? plan.ratioBefore() : 0)
         .setTargetMarginRatio(plan.targetRatio())
         .setAttempt(attempt)
         .build();
+  }
+
+  /**
+   * The penalty at the mark in exact decimals (rate × quantity × mark, rounded up), unless the planner capped it at
+   * the equity left, in which case the cap rounds down, as in settlement.
+   */
+  private static BigDecimal penalty(PlannedOrder order, BigDecimal quantity, double rate) {
+    BigDecimal mark = Money.fromDouble(order.markPrice(), RoundingMode.HALF_EVEN);
+    BigDecimal exact = BigDecimal.valueOf(rate).multiply(quantity).multiply(mark);
+    boolean capped = order.penalty() < exact.doubleValue() * (1 - 1e-9);
+    return capped ? Money.entitlement(order.penalty()) : Money.atScale(exact, RoundingMode.CEILING);
+  }
+
+  private static double penaltyRate(dev.solvent.risk.instrument.Instrument instrument) {
+    return instrument instanceof LinearContract l ? l.penaltyRate() : ((OptionContract) instrument).penaltyRate();
   }
 
   /** Whole lots, and the exact position size when the order closes it. */

@@ -5,6 +5,7 @@ import dev.solvent.avro.oracle.PublishReason;
 import dev.solvent.avro.oracle.SourceObservation;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
+import dev.solvent.job.common.EndOfInput;
 import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.OracleUpdate;
@@ -43,8 +44,9 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
   private final long latency;
   private final long heartbeat;
   private final long markHalfLife;
-  private final OracleIndex index;
-  private final PublishPolicy policy;
+  private final SolventConfig config;
+  private transient OracleIndex index;
+  private transient PublishPolicy policy;
 
   private transient EventTimeBuffer<MarketTick> ticks;
   private transient MapState<String, SourceQuote> latest;
@@ -57,13 +59,14 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
     this.latency = config.get(SolventConfig.ORACLE_LATENCY);
     this.heartbeat = config.get(SolventConfig.ORACLE_HEARTBEAT);
     this.markHalfLife = config.get(SolventConfig.ORACLE_MARK_HALF_LIFE);
-    this.index = new OracleIndex(config.get(SolventConfig.ORACLE_STALENESS), config.get(SolventConfig.ORACLE_OUTLIER_BAND),
-        config.get(SolventConfig.ORACLE_MIN_SOURCES));
-    this.policy = new PublishPolicy(config.get(SolventConfig.ORACLE_DEVIATION), heartbeat);
+    this.config = config;
   }
 
   @Override
   public void open(OpenContext context) {
+    index = new OracleIndex(config.get(SolventConfig.ORACLE_STALENESS), config.get(SolventConfig.ORACLE_OUTLIER_BAND),
+        config.get(SolventConfig.ORACLE_MIN_SOURCES));
+    policy = new PublishPolicy(config.get(SolventConfig.ORACLE_DEVIATION), heartbeat);
     ticks = new EventTimeBuffer<>(getRuntimeContext(), "ticks", TypeInformation.of(MarketTick.class),
         Comparator.comparing((MarketTick t) -> t.getEventTime())
             .thenComparing(t -> ((Quote) t.getPayload()).getSource())
@@ -99,7 +102,7 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
       }
     }
     Long heartbeatAt = heartbeatDue.value();
-    boolean heartbeatNow = heartbeatAt != null && heartbeatAt == time;
+    boolean heartbeatNow = heartbeatAt != null && heartbeatAt == time && !EndOfInput.reached(ctx.timerService());
     if (arrived.isEmpty() && !heartbeatNow) {
       return;
     }

@@ -1,0 +1,186 @@
+package dev.solvent.job;
+
+import dev.solvent.avro.account.AccountEvent;
+import dev.solvent.avro.account.Deposit;
+import dev.solvent.avro.bids.AuctionBid;
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.instruments.InstrumentUpdate;
+import dev.solvent.avro.ticks.MarketTick;
+import dev.solvent.avro.ticks.Quote;
+import dev.solvent.avro.vols.MarketVol;
+import dev.solvent.avro.vols.VolQuote;
+import dev.solvent.job.account.AccountFunction;
+import dev.solvent.job.adl.AdlFunction;
+import dev.solvent.job.auction.AuctionFunction;
+import dev.solvent.job.config.SolventConfig;
+import dev.solvent.job.exposure.ExposureFunction;
+import dev.solvent.job.exposure.HoldingChanges;
+import dev.solvent.job.ingest.AcceptanceRule;
+import dev.solvent.job.ingest.DeadLetterFunction;
+import dev.solvent.job.ingest.IngestDecoder;
+import dev.solvent.job.ingest.Ingested;
+import dev.solvent.job.ingest.InputTopic;
+import dev.solvent.job.ingest.SolventWatermarks;
+import dev.solvent.job.ingest.ValidateFunction;
+import dev.solvent.job.insurance.InsuranceFundFunction;
+import dev.solvent.job.io.Inputs;
+import dev.solvent.job.io.Outputs;
+import dev.solvent.job.model.AccountInput;
+import dev.solvent.job.model.AccountStageInput;
+import dev.solvent.job.model.AdlInput;
+import dev.solvent.job.model.AuctionInput;
+import dev.solvent.job.model.BidInput;
+import dev.solvent.job.model.ExposureInput;
+import dev.solvent.job.model.OracleUpdate;
+import dev.solvent.job.model.Rejected;
+import dev.solvent.job.model.RiskArraySet;
+import dev.solvent.job.model.Settlement;
+import dev.solvent.job.model.UnderlyingInput;
+import dev.solvent.job.oracle.OracleFunction;
+import dev.solvent.job.riskarrays.RiskArraysFunction;
+import dev.solvent.schema.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The one job graph (architecture.md, "Job graph"), a function of its inputs and outputs: {@code main}, the embedded
+ * runs and the tests hand it Kafka or files. Every stateful operator has the UID of its {@link Stage}.
+ */
+public final class SolventPipeline {
+
+  /** Deposits into accounts named {@code fund:<fundId>} top up that insurance fund instead of an account. */
+  public static final String FUND_ACCOUNT_PREFIX = "fund:";
+
+  private SolventPipeline() {}
+
+  public static void build(StreamExecutionEnvironment env, Inputs inputs, Outputs outputs, SolventConfig config) {
+    AcceptanceRule rule = new AcceptanceRule(config.get(SolventConfig.MAX_OUT_OF_ORDERNESS),
+        config.get(SolventConfig.MAX_FUTURE));
+    WatermarkStrategy<Ingested> watermarks = SolventWatermarks.strategy(rule, config.get(SolventConfig.IDLENESS));
+    int maxBytes = config.get(SolventConfig.MAX_VALUE_BYTES);
+    String cash = config.get(SolventConfig.CASH_ASSET);
+    OutputTag<Rejected> rejectedTag = new OutputTag<>("rejected", TypeInformation.of(Rejected.class));
+
+    SingleOutputStreamOperator<MarketTick> ticks = validate(env, inputs, watermarks, InputTopic.MARKET_TICKS, maxBytes,
+        rule, rejectedTag, (r, s) -> r, TypeInformation.of(MarketTick.class));
+    SingleOutputStreamOperator<MarketVol> vols = validate(env, inputs, watermarks, InputTopic.MARKET_VOLS, maxBytes,
+        rule, rejectedTag, (r, s) -> r, TypeInformation.of(MarketVol.class));
+    SingleOutputStreamOperator<InstrumentUpdate> specs = validate(env, inputs, watermarks, InputTopic.INSTRUMENTS,
+        maxBytes, rule, rejectedTag, (r, s) -> r, TypeInformation.of(InstrumentUpdate.class));
+    SingleOutputStreamOperator<AccountInput> events = validate(env, inputs, watermarks, InputTopic.ACCOUNT_EVENTS,
+        maxBytes, rule, rejectedTag, AccountInput::new, TypeInformation.of(AccountInput.class));
+    SingleOutputStreamOperator<BidInput> bids = validate(env, inputs, watermarks, InputTopic.AUCTION_BIDS, maxBytes,
+        rule, rejectedTag, BidInput::new, TypeInformation.of(BidInput.class));
+
+    // ORACLE
+    SingleOutputStreamOperator<OracleUpdate> oracle = ticks
+        .keyBy(t -> ((Quote) t.getPayload()).getUnderlying())
+        .process(new OracleFunction(config)).name(Stage.ORACLE.uid()).uid(Stage.ORACLE.uid());
+    sink(outputs, oracle.map(OracleUpdate::price).name("oracle.prices").uid("map-oracle.prices"),
+        Topics.ORACLE_PRICES);
+
+    // RISK_ARRAYS
+    DataStream<UnderlyingInput> underlyingInputs = oracle
+        .map(u -> new UnderlyingInput(u.price().getUnderlying(), u.publishTime(), UnderlyingInput.ORACLE, 0, null,
+            null, u)).uid("oracle-to-risk-arrays")
+        .union(vols.map(v -> {
+          VolQuote q = (VolQuote) v.getPayload();
+          return new UnderlyingInput(q.getUnderlying(), v.getEventTime().toEpochMilli(), UnderlyingInput.VOL, 0,
+              null, q, null);
+        }).uid("vols-to-risk-arrays"), specs.map(i -> {
+          Instrument spec = (Instrument) i.getPayload();
+          return new UnderlyingInput(spec.getUnderlying(), i.getEventTime().toEpochMilli(), UnderlyingInput.SPEC, 0,
+              spec, null, null);
+        }).uid("specs-to-risk-arrays"));
+    SingleOutputStreamOperator<RiskArraySet> riskArrays = underlyingInputs.keyBy(UnderlyingInput::underlying)
+        .process(new RiskArraysFunction(config)).name(Stage.RISK_ARRAYS.uid()).uid(Stage.RISK_ARRAYS.uid());
+
+    // EXPOSURE
+    DataStream<AccountInput> accountEvents = events.filter(e -> !isFundDeposit(e.event())).uid("account-events");
+    DataStream<ExposureInput> exposureInputs = accountEvents.flatMap(new HoldingChanges(cash)).uid("holding-changes")
+        .map(c -> new ExposureInput(c, null)).uid("holdings-to-exposure")
+        .union(riskArrays.getSideOutput(RiskArraysFunction.TICKS).map(t -> new ExposureInput(null, t))
+            .uid("ticks-to-exposure"));
+    DataStream<dev.solvent.job.model.Revalue> revalues = exposureInputs
+        .keyBy(in -> in.change() != null ? in.change().instrumentId() : in.tick().instrumentId())
+        .process(new ExposureFunction()).name(Stage.EXPOSURE.uid()).uid(Stage.EXPOSURE.uid());
+
+    // ACCOUNT
+    BroadcastStream<RiskArraySet> broadcastArrays = riskArrays.broadcast(AccountFunction.RISK_ARRAYS);
+    SingleOutputStreamOperator<dev.solvent.avro.margin.MarginUpdate> accounts = accountEvents
+        .map(e -> new AccountStageInput(e, null)).uid("events-to-account")
+        .union(revalues.map(r -> new AccountStageInput(null, r)).uid("revalues-to-account"))
+        .keyBy(in -> in.event() != null ? Topics.accountIdOf(in.event().event().getPayload()).orElseThrow()
+            : in.revalue().accountId())
+        .connect(broadcastArrays)
+        .process(new AccountFunction(config)).name(Stage.ACCOUNT.uid()).uid(Stage.ACCOUNT.uid());
+    sink(outputs, accounts, Topics.MARGIN_UPDATES);
+    sink(outputs, accounts.getSideOutput(AccountFunction.CALLS), Topics.MARGIN_CALLS);
+    sink(outputs, accounts.getSideOutput(AccountFunction.ORDERS), Topics.LIQUIDATION_ORDERS);
+
+    // INSURANCE_FUND
+    DataStream<Settlement> seeds = events.filter(e -> isFundDeposit(e.event())).uid("fund-deposits")
+        .map(e -> {
+          Deposit d = (Deposit) e.event().getPayload();
+          return Settlement.seed(d.getAccountId().substring(FUND_ACCOUNT_PREFIX.length()),
+              e.event().getEventTime().toEpochMilli(), d.getAccountId(), e.event().getSequence(), d.getAmount());
+        }).uid("fund-seeds");
+    SingleOutputStreamOperator<dev.solvent.avro.insurance.LedgerEntry> fund = accounts
+        .getSideOutput(AccountFunction.SETTLEMENTS).union(seeds)
+        .keyBy(Settlement::fundId)
+        .process(new InsuranceFundFunction()).name(Stage.INSURANCE_FUND.uid()).uid(Stage.INSURANCE_FUND.uid());
+    sink(outputs, fund, Topics.INSURANCE_LEDGER);
+
+    // ADL
+    DataStream<AdlInput> adlInputs = accounts.getSideOutput(AccountFunction.ADL_POSITIONS)
+        .map(p -> new AdlInput(p, null)).uid("positions-to-adl")
+        .union(fund.getSideOutput(InsuranceFundFunction.ADL_REQUESTS).map(r -> new AdlInput(null, r))
+            .uid("requests-to-adl"));
+    sink(outputs, adlInputs.keyBy(in -> in.position() != null ? in.position().instrumentId()
+            : in.request().instrumentId())
+        .process(new AdlFunction()).name(Stage.ADL.uid()).uid(Stage.ADL.uid()), Topics.ADL_ORDERS);
+
+    // AUCTION (lending)
+    SingleOutputStreamOperator<dev.solvent.avro.auction.AuctionEvent> auctions = accounts
+        .getSideOutput(AccountFunction.LENDING).map(s -> new AuctionInput(s, null)).uid("lending-to-auction")
+        .union(bids.map(b -> new AuctionInput(null, b)).uid("bids-to-auction"))
+        .keyBy(in -> in.status() != null ? in.status().accountId()
+            : ((dev.solvent.avro.bids.Bid) in.bid().bid().getPayload()).getAccountId())
+        .process(new AuctionFunction(config)).name(Stage.AUCTION.uid()).uid(Stage.AUCTION.uid());
+    sink(outputs, auctions, Topics.AUCTION_EVENTS);
+
+    // DEAD_LETTERS
+    DataStream<Rejected> rejected = ticks.getSideOutput(rejectedTag)
+        .union(vols.getSideOutput(rejectedTag), specs.getSideOutput(rejectedTag), events.getSideOutput(rejectedTag),
+            bids.getSideOutput(rejectedTag), accounts.getSideOutput(AccountFunction.REJECTED),
+            auctions.getSideOutput(AuctionFunction.REJECTED));
+    sink(outputs, rejected.keyBy(r -> r.deadLetter().getSourceTopic())
+        .process(new DeadLetterFunction()).name(Stage.DEAD_LETTERS.uid()).uid(Stage.DEAD_LETTERS.uid()),
+        Topics.DEAD_LETTERS);
+  }
+
+  private static <T extends SpecificRecord, OUT> SingleOutputStreamOperator<OUT> validate(
+      StreamExecutionEnvironment env, Inputs inputs, WatermarkStrategy<Ingested> watermarks, InputTopic<T> topic,
+      int maxBytes, AcceptanceRule rule, OutputTag<Rejected> rejected, ValidateFunction.Wrapper<T, OUT> wrapper,
+      TypeInformation<OUT> type) {
+    IngestDecoder<T> decoder = new IngestDecoder<>(topic, maxBytes);
+    return inputs.read(env, decoder, watermarks)
+        .process(new ValidateFunction<>(decoder, rule, rejected, wrapper), type)
+        .name("validate " + topic.name()).uid("validate-" + topic.name());
+  }
+
+  private static <T extends SpecificRecord> void sink(Outputs outputs, DataStream<T> stream,
+      dev.solvent.schema.Topic<T> topic) {
+    outputs.write(stream, topic);
+  }
+
+  static boolean isFundDeposit(AccountEvent event) {
+    return event.getPayload() instanceof Deposit d && d.getAccountId().startsWith(FUND_ACCOUNT_PREFIX);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.solvent.job.scenario;
+
+import dev.solvent.avro.account.AccountEvent;
+import dev.solvent.avro.account.AccountOpened;
+import dev.solvent.avro.account.Deposit;
+import dev.solvent.avro.account.LiquidationFill;
+import dev.solvent.avro.account.MarginMode;
+import dev.solvent.avro.account.Trade;
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.instruments.InstrumentKind;
+import dev.solvent.avro.instruments.InstrumentUpdate;
+import dev.solvent.avro.instruments.MarginTier;
+import dev.solvent.avro.ticks.MarketTick;
+import dev.solvent.avro.ticks.Quote;
+import dev.solvent.avro.vols.MarketVol;
+import dev.solvent.avro.vols.VolQuote;
+import dev.solvent.job.io.JsonLinesFiles;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
+/** A scripted input: records per topic, written as JSON Lines files one file per topic. */
+public final class Scenario {
+
+  public static final long T0 = 1_760_130_000_000L; // 2025-10-10T21:00:00Z
+
+  private final Map<String, List<SpecificRecord>> records = new LinkedHashMap<>();
+  private long sequence;
+
+  public static BigDecimal d(String value) {
+    return new BigDecimal(value).setScale(8);
+  }
+
+  public static Instant at(long millisAfterT0) {
+    return Instant.ofEpochMilli(T0 + millisAfterT0);
+  }
+
+  public Scenario add(String topic, SpecificRecord record) {
+    records.computeIfAbsent(topic, t -> new ArrayList<>()).add(record);
+    return this;
+  }
+
+  public Scenario perpetual(long at, String id, String underlying, String maintenanceRate, int maxLeverage,
+      String lot, String penaltyRate, String fund) {
+    return add("instruments", new InstrumentUpdate(at(at), Instrument.newBuilder()
+        .setInstrumentId(id).setUnderlying(underlying).setKind(InstrumentKind.PERPETUAL)
+        .setContractSize(d("1")).setLotSize(d(lot)).setExpiry(null).setStrike(null).setOptionType(null)
+        .setMarginTiers(List.of(new MarginTier(d("0"), null, maxLeverage, d(maintenanceRate), d("0"))))
+        .setLiquidationPenaltyRate(d(penaltyRate)).setCollateralHaircut(null).setLiquidationThreshold(null)
+        .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId(fund).build()));
+  }
+
+  public Scenario instrument(long at, Instrument spec) {
+    return add("instruments", new InstrumentUpdate(at(at), spec));
+  }
+
+  public Scenario quote(long at, String underlying, String source, String price) {
+    return add("market.ticks", new MarketTick(at(at), new Quote(underlying, source, d(price), sequence++, null, null,
+        null, null)));
+  }
+
+  /** The same price from each source at {@code at}. */
+  public Scenario quotes(long at, String underlying, String price, String... sources) {
+    for (String source : sources) {
+      quote(at, underlying, source, price);
+    }
+    return this;
+  }
+
+  public Scenario vol(long at, String underlying, String instrumentId, double vol) {
+    return add("market.vols", new MarketVol(at(at), new VolQuote(underlying, instrumentId, "test", vol)));
+  }
+
+  public Scenario event(long at, Object payload) {
+    return add("account.events", new AccountEvent(at(at), sequence++, payload));
+  }
+
+  public Scenario open(long at, String account, MarginMode mode, String fund) {
+    return event(at, new AccountOpened(account, mode, fund));
+  }
+
+  public Scenario deposit(long at, String account, String asset, String amount) {
+    return event(at, new Deposit(account, asset, d(amount)));
+  }
+
+  public Scenario trade(long at, String account, String instrument, String quantity, String price) {
+    return event(at, new Trade(account, instrument, "t" + sequence, d(quantity), d(price), d("0")));
+  }
+
+  public Scenario liquidationFill(long at, String account, String instrument, String orderId, String quantity,
+      String price) {
+    return event(at, new LiquidationFill(account, instrument, orderId, d(quantity), d(price), d("0")));
+  }
+
+  /** Writes one file per topic under {@code dir}; returns the files by topic for FileInputs. */
+  public Map<String, List<Path>> write(Path dir) {
+    Map<String, List<Path>> files = new LinkedHashMap<>();
+    for (var entry : records.entrySet()) {
+      Path file = dir.resolve(entry.getKey() + ".jsonl");
+      JsonLinesFiles.write(file, (List) entry.getValue());
+      files.put(entry.getKey(), List.of(file));
+    }
+    return files;
+  }
+}
