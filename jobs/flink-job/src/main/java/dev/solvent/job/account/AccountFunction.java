@@ -218,9 +218,11 @@ public final class AccountFunction
     AccountMemory next = last;
     if (statusChanged || moved || heartbeat) {
       long sequence = last.updateSequence() + 1;
-      out.collect(records.marginUpdate(a, time, sequence, time - valuation.oldestSourceTime));
+      java.math.BigDecimal equity = books.mode() == MarginMode.LENDING ? java.math.BigDecimal.valueOf(a.equity())
+          : Valuation.exactEquity(books, valuation);
+      out.collect(records.marginUpdate(a, equity, time, sequence, time - valuation.oldestSourceTime));
       if (a.status() == MarginStatus.MARGIN_CALL) {
-        ctx.output(CALLS, records.marginCall(a, time));
+        ctx.output(CALLS, records.marginCall(a, equity, time));
       }
       for (PositionRisk p : a.positions()) {
         ctx.output(ADL_POSITIONS, new AdlPosition(p.instrumentId(), books.accountId(), time, p.quantity(),

@@ -34,7 +34,7 @@ final class MarginRecords {
     this.horizonMillis = horizonMillis;
   }
 
-  MarginUpdate marginUpdate(MarginAssessment a, long time, long sequence, long oracleLagMillis) {
+  MarginUpdate marginUpdate(MarginAssessment a, BigDecimal equity, long time, long sequence, long oracleLagMillis) {
     List<UnderlyingExposure> exposures = a.exposures().stream().map(e -> new UnderlyingExposure(e.underlying(),
         e.delta(), e.gamma(), e.vega())).toList();
     return MarginUpdate.newBuilder()
@@ -42,7 +42,7 @@ final class MarginRecords {
         .setEventTime(Instant.ofEpochMilli(time))
         .setSequence(sequence)
         .setMarginMode(MarginMode.valueOf(a.mode().name()))
-        .setEquity(Money.entitlement(a.equity()))
+        .setEquity(Money.atScale(equity, RoundingMode.FLOOR))
         .setInitialMargin(Money.requirement(a.initialMargin()))
         .setMaintenanceMargin(Money.requirement(a.maintenanceMargin()))
         .setMarginRatio(Double.isFinite(a.marginRatio()) ? a.marginRatio() : null)
@@ -53,14 +53,14 @@ final class MarginRecords {
         .build();
   }
 
-  MarginCall marginCall(MarginAssessment a, long time) {
+  MarginCall marginCall(MarginAssessment a, BigDecimal equity, long time) {
     var risk = a.defaultRisk();
     return MarginCall.newBuilder()
         .setAccountId(a.accountId())
         .setEventTime(Instant.ofEpochMilli(time))
         .setMarginRatio(a.marginRatio())
         .setWarningLevel(parameters.warningLevel())
-        .setEquity(Money.entitlement(a.equity()))
+        .setEquity(Money.atScale(equity, RoundingMode.FLOOR))
         .setMaintenanceMargin(Money.requirement(a.maintenanceMargin()))
         .setLiquidationDistanceSigma(finite(risk.liquidationDistanceSigma()))
         .setBankruptcyDistanceSigma(finite(risk.bankruptcyDistanceSigma()))

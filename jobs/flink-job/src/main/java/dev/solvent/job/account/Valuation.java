@@ -67,6 +67,31 @@ final class Valuation {
         oldest == Long.MAX_VALUE ? now : oldest);
   }
 
+  /**
+   * Equity in exact decimals where it is money: cash + Σ linear qty × contract size × mark (the oracle's decimal
+   * mark) + collateral × mark × (1 − haircut); option premiums are model values, rounded down. The double equity of
+   * the risk model decides; this one is reported, so a ledger that is exactly 268.8178 is printed as such.
+   */
+  static java.math.BigDecimal exactEquity(AccountLedger ledger, Valuation valuation) {
+    java.math.BigDecimal equity = ledger.cash();
+    for (LedgerPosition p : ledger.positions()) {
+      var instrument = valuation.instruments.get(p.instrumentId());
+      RiskArray array = valuation.market.riskArray(p.instrumentId());
+      if (instrument instanceof LinearContract linear) {
+        equity = equity.add(p.quantity().multiply(java.math.BigDecimal.valueOf(linear.contractSize()))
+            .multiply(java.math.BigDecimal.valueOf(array.spot())));
+      } else {
+        equity = equity.add(dev.solvent.risk.money.Money.entitlement(p.quantity().doubleValue() * array.markValue()));
+      }
+    }
+    for (AssetAmount c : ledger.collateral()) {
+      var asset = (dev.solvent.risk.instrument.CollateralAsset) valuation.instruments.get(c.asset());
+      equity = equity.add(c.amount().multiply(java.math.BigDecimal.valueOf(valuation.market.riskArray(c.asset()).spot()))
+          .multiply(java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(asset.haircut()))));
+    }
+    return equity;
+  }
+
   static Iterable<String> heldIds(AccountLedger ledger) {
     java.util.List<String> ids = new java.util.ArrayList<>();
     for (LedgerPosition p : ledger.positions()) {
