@@ -7,7 +7,6 @@ import dev.solvent.avro.deadletter.DeadLetterReason;
 import dev.solvent.avro.liquidation.LiquidationKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
-import dev.solvent.job.common.EndOfInput;
 import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.AccountInput;
@@ -165,7 +164,8 @@ public final class AccountFunction
       revalue = true;
     }
     PendingLiquidation open = pending.value();
-    boolean escalate = open != null && open.deadline() == time && !EndOfInput.reached(ctx.timerService());
+    // Due at the deadline, or at the first valuation after it (a deadline met by a stale price waits for a fresh one).
+    boolean escalate = open != null && time >= open.deadline();
     AccountLedger books = ledger.value();
     if ((revalue || escalate) && books != null && books.hasRisk()) {
       value(books, time, sets, escalate, ctx, out);

@@ -4,7 +4,6 @@ import dev.solvent.avro.auction.AuctionEvent;
 import dev.solvent.avro.auction.AuctionEventKind;
 import dev.solvent.avro.bids.Bid;
 import dev.solvent.avro.deadletter.DeadLetterReason;
-import dev.solvent.job.common.EndOfInput;
 import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.AuctionInput;
@@ -85,7 +84,7 @@ public final class AuctionFunction extends KeyedProcessFunction<String, AuctionI
     for (AuctionInput input : inputs.release(time)) {
       s = input.status() != null ? onStatus(s, input.status(), time, ctx, out) : onBid(s, input.bid(), time, ctx, out);
     }
-    if (s.running() != null && time == s.nextStep() && !EndOfInput.reached(ctx.timerService())) {
+    if (s.running() != null && time == s.nextStep()) {
       s = onStep(s, time, ctx, out);
     }
     state.update(s);
@@ -118,12 +117,21 @@ public final class AuctionFunction extends KeyedProcessFunction<String, AuctionI
       out.collect(event(s.running(), s.step() + 1, AuctionEventKind.CANCELLED, time, status));
       return new AuctionState(s.auctions(), null, 0, 0, status, false, 0, 0);
     }
+    if (s.nextStep() == Long.MIN_VALUE) {
+      ctx.timerService().registerEventTimeTimer(time + curve.stepMillis()); // valued again: resume stepping
+      return new AuctionState(s.auctions(), s.running(), s.step(), time + curve.stepMillis(), status, false, 0, 0);
+    }
     return new AuctionState(s.auctions(), s.running(), s.step(), s.nextStep(), status, false, 0, 0);
   }
 
   private AuctionState onStep(AuctionState s, long time, OnTimerContext ctx, Collector<AuctionEvent> out) {
     DutchAuction auction = s.running();
     LendingStatus status = s.lastStatus();
+    if (time - status.time() > maxAge) {
+      // No valuation of the account for longer than an auction may live (the oracle went silent, or a replay
+      // ended): stop stepping until one arrives, rather than reset forever on stale prices.
+      return new AuctionState(s.auctions(), auction, s.step(), Long.MIN_VALUE, status, false, 0, 0);
+    }
     double price = auction.price(curve, time);
     int step = s.step() + 1;
     if (DutchAuctionCurve.needsReset(time - auction.startMillis(), price, oraclePrice(status), maxAge, maxDiscount)) {

@@ -5,7 +5,6 @@ import dev.solvent.avro.oracle.PublishReason;
 import dev.solvent.avro.oracle.SourceObservation;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
-import dev.solvent.job.common.EndOfInput;
 import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.OracleUpdate;
@@ -102,7 +101,7 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
       }
     }
     Long heartbeatAt = heartbeatDue.value();
-    boolean heartbeatNow = heartbeatAt != null && heartbeatAt == time && !EndOfInput.reached(ctx.timerService());
+    boolean heartbeatNow = heartbeatAt != null && heartbeatAt == time;
     if (arrived.isEmpty() && !heartbeatNow) {
       return;
     }
@@ -135,9 +134,15 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
       scheduled.put(publishTime, update);
       ctx.timerService().registerEventTimeTimer(publishTime);
     }
-    long nextHeartbeat = windowEnd(windowEnd + heartbeat - 1);
-    heartbeatDue.update(nextHeartbeat);
-    ctx.timerService().registerEventTimeTimer(nextHeartbeat);
+    // Heartbeats continue while a source is live; once every source is silent the stale price is the last one until
+    // ticks return. A replay's end thus leads to one stale publication, the same in every run, not an endless chain.
+    if (result.liveSources() > 0) {
+      long nextHeartbeat = windowEnd(windowEnd + heartbeat - 1);
+      heartbeatDue.update(nextHeartbeat);
+      ctx.timerService().registerEventTimeTimer(nextHeartbeat);
+    } else {
+      heartbeatDue.clear();
+    }
   }
 
   private static OraclePrice price(String underlying, OracleIndex.Result result, double index, double mark,

@@ -41,6 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  *          MM 251.565, ratio 1.06858: a margin call.
  * t=21s (mark 89,000): alice equity −1,000: FULL, BP = 90,000. dave equity −1,895.1822: FULL (liquidation #2).
  * t=22s venue fills alice −1 @ 89,000: deficit 1,000.
+ * t=51s dave's second liquidation is still unfilled 30 s later (liquidation.timeout-ms): re-planned (REPLAN,
+ *       attempt 2) at the last price. At 81s the oracle heartbeat finds every source silent and publishes a stale
+ *       price, which never escalates a liquidation: the takeover waits for a fresh price.
  *
  * insurance.ledger (fund usd): 1 SEED +2,000 → 2,000 | 2 DEFICIT_PAYOUT −1,500 → 500 (carol) |
  *   3 PENALTY_INCOME +85.2822 → 585.2822 (dave) | 4 DEFICIT_PAYOUT −585.2822 → 0 (alice) |
@@ -103,7 +106,11 @@ class PerpetualsCrossITCase {
     LiquidationOrder daveAgain = order(orders, "dave/2/1/BTC-PERP");
     assertThat(daveAgain.getKind().name()).isEqualTo("FULL");
     assertThat(daveAgain.getQuantity()).isEqualByComparingTo("0.541");
-    assertThat(orders).hasSize(4);
+    LiquidationOrder replan = order(orders, "dave/2/2/BTC-PERP");
+    assertThat(replan.getKind().name()).isEqualTo("REPLAN");
+    assertThat(replan.getAttempt()).isEqualTo(2);
+    assertThat(replan.getEventTime()).isEqualTo(Scenario.at(51_000));
+    assertThat(orders).hasSize(5);
   }
 
   @Test

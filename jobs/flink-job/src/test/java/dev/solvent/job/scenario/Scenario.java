@@ -55,6 +55,43 @@ public final class Scenario {
         .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId(fund).build()));
   }
 
+  public Scenario option(long at, String id, String underlying, String type, String strike, long expiryAfterT0,
+      String lot, String penaltyRate, String fund) {
+    return add("instruments", new InstrumentUpdate(at(at), Instrument.newBuilder()
+        .setInstrumentId(id).setUnderlying(underlying).setKind(InstrumentKind.OPTION)
+        .setContractSize(d("1")).setLotSize(d(lot)).setExpiry(at(expiryAfterT0)).setStrike(d(strike))
+        .setOptionType(dev.solvent.avro.instruments.OptionType.valueOf(type)).setMarginTiers(List.of())
+        .setLiquidationPenaltyRate(d(penaltyRate)).setCollateralHaircut(null).setLiquidationThreshold(null)
+        .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId(fund).build()));
+  }
+
+  public Scenario collateral(long at, String id, String threshold, String bonus, String fee) {
+    return add("instruments", new InstrumentUpdate(at(at), Instrument.newBuilder()
+        .setInstrumentId(id).setUnderlying(id).setKind(InstrumentKind.SPOT_COLLATERAL)
+        .setContractSize(d("1")).setLotSize(d("0.00000001")).setExpiry(null).setStrike(null).setOptionType(null)
+        .setMarginTiers(List.of()).setLiquidationPenaltyRate(null).setCollateralHaircut(d("0"))
+        .setLiquidationThreshold(d(threshold)).setLiquidationBonus(d(bonus)).setProtocolFeeRate(d(fee))
+        .setInsuranceFundId("none").build()));
+  }
+
+  public Scenario loan(long at, String id) {
+    return add("instruments", new InstrumentUpdate(at(at), Instrument.newBuilder()
+        .setInstrumentId(id).setUnderlying(id).setKind(InstrumentKind.LOAN)
+        .setContractSize(d("1")).setLotSize(d("0.00000001")).setExpiry(null).setStrike(null).setOptionType(null)
+        .setMarginTiers(List.of()).setLiquidationPenaltyRate(null).setCollateralHaircut(null)
+        .setLiquidationThreshold(null).setLiquidationBonus(null).setProtocolFeeRate(null)
+        .setInsuranceFundId("none").build()));
+  }
+
+  public Scenario borrow(long at, String account, String asset, String amount) {
+    return event(at, new dev.solvent.avro.account.Borrow(account, asset, d(amount)));
+  }
+
+  public Scenario bid(long at, String account, String auctionId, String liquidator, String price, String debt) {
+    return add("auction.bids", new dev.solvent.avro.bids.AuctionBid(at(at), new dev.solvent.avro.bids.Bid(account,
+        auctionId, liquidator, d(price), d(debt), sequence++)));
+  }
+
   public Scenario instrument(long at, Instrument spec) {
     return add("instruments", new InstrumentUpdate(at(at), spec));
   }
