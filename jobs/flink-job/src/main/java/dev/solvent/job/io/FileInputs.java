@@ -26,11 +26,17 @@ public final class FileInputs implements Inputs {
     this.files = Map.copyOf(filesByTopic);
   }
 
-  /** A topic without files reads one empty file: the graph keeps its shape and the source ends at once. */
+  /**
+   * A topic without files reads a file holding one heartbeat at the epoch: the graph keeps its shape, the source ends
+   * at once, and it has emitted a record (a Flink 2.2 source task that finishes without any record declines every
+   * later checkpoint as "closing", which would leave a whole replay without a completed checkpoint).
+   */
   private static Path emptyFile(String topic) {
     try {
       Path empty = Files.createTempFile("solvent-empty-" + topic + "-", ".jsonl");
       empty.toFile().deleteOnExit();
+      Files.writeString(empty, "{\"eventTime\": 0, " + (topic.equals("account.events") ? "\"sequence\": 0, " : "")
+          + "\"payload\": {\"type\": \"Heartbeat\", \"producer\": \"solvent-empty-input\"}}\n");
       return empty;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -33,6 +33,11 @@ public final class PipelineRun {
     return new PipelineRun(output);
   }
 
+  /** The committed outputs already in {@code output}. */
+  public static PipelineRun read(Path output) {
+    return new PipelineRun(output);
+  }
+
   public <T extends SpecificRecord> List<T> records(Topic<T> topic) {
     return JsonLinesFiles.read(output, topic);
   }

@@ -64,7 +64,7 @@ public final class RandomScenario {
         s.borrow(2_000, id, "USDC", price(eths * 4_000 * (0.55 + random.nextDouble() * 0.25)));
       }
     }
-    return s;
+    return s.heartbeats(seconds * 1_000L);
   }
 
   private static String price(double value) {

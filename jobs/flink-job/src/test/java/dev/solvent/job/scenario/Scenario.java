@@ -92,6 +92,15 @@ public final class Scenario {
         auctionId, liquidator, d(price), d(debt), sequence++)));
   }
 
+  /** A heartbeat on every input topic: each then has data, and its watermark reaches {@code at}. */
+  public Scenario heartbeats(long at) {
+    add("market.ticks", new MarketTick(at(at), new dev.solvent.avro.ticks.Heartbeat("test")));
+    add("market.vols", new MarketVol(at(at), new dev.solvent.avro.vols.Heartbeat("test")));
+    add("instruments", new InstrumentUpdate(at(at), new dev.solvent.avro.instruments.Heartbeat("test")));
+    add("account.events", new AccountEvent(at(at), sequence++, new dev.solvent.avro.account.Heartbeat("test")));
+    return add("auction.bids", new dev.solvent.avro.bids.AuctionBid(at(at), new dev.solvent.avro.bids.Heartbeat("test")));
+  }
+
   public Scenario instrument(long at, Instrument spec) {
     return add("instruments", new InstrumentUpdate(at(at), spec));
   }
