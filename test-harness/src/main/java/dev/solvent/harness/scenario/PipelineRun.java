@@ -1,4 +1,4 @@
-package dev.solvent.job.scenario;
+package dev.solvent.harness.scenario;
 
 import dev.solvent.job.SolventEnvironment;
 import dev.solvent.job.SolventPipeline;

@@ -1,6 +1,6 @@
-package dev.solvent.job.pipeline;
+package dev.solvent.harness.pipeline;
 
-import static dev.solvent.job.scenario.Scenario.d;
+import static dev.solvent.harness.scenario.Scenario.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.avro.account.MarginMode;
@@ -10,8 +10,8 @@ import dev.solvent.avro.insurance.LedgerEntry;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.scenario.PipelineRun;
-import dev.solvent.job.scenario.Scenario;
+import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.schema.Topics;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,14 +1,14 @@
-package dev.solvent.job.pipeline;
+package dev.solvent.harness.pipeline;
 
-import static dev.solvent.job.scenario.Scenario.d;
+import static dev.solvent.harness.scenario.Scenario.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.solvent.avro.account.MarginMode;
 import dev.solvent.avro.auction.AuctionEvent;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.scenario.PipelineRun;
-import dev.solvent.job.scenario.Scenario;
+import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.schema.Topics;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.solvent.job.scenario;
+package dev.solvent.harness.scenario;
 
 import dev.solvent.avro.account.AccountEvent;
 import dev.solvent.avro.account.AccountOpened;

@@ -1,4 +1,4 @@
-package dev.solvent.job.pipeline;
+package dev.solvent.harness.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.io.FileInputs;
 import dev.solvent.job.io.JsonLinesOutputs;
-import dev.solvent.job.scenario.PipelineRun;
-import dev.solvent.job.scenario.RandomScenario;
+import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.scenario.RandomScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

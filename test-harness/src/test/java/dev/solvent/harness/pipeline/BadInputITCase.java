@@ -1,11 +1,11 @@
-package dev.solvent.job.pipeline;
+package dev.solvent.harness.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.avro.deadletter.DeadLetter;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.scenario.PipelineRun;
-import dev.solvent.job.scenario.RandomScenario;
+import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.scenario.RandomScenario;
 import dev.solvent.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
-package dev.solvent.job.pipeline;
+package dev.solvent.harness.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.scenario.PipelineRun;
-import dev.solvent.job.scenario.RandomScenario;
+import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.scenario.RandomScenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
