@@ -1,5 +1,6 @@
 package dev.solvent.schema;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,10 +47,82 @@ public final class JsonFormat {
   private JsonFormat() {}
 
   public static String write(IndexedRecord record) {
-    try {
-      return MAPPER.writeValueAsString(toNode(record.getSchema(), record));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    try (java.io.StringWriter text = new java.io.StringWriter(256);
+        JsonGenerator out = MAPPER.getFactory().createGenerator(text)) {
+      write(out, record.getSchema(), record);
+      out.flush();
+      return text.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Streams the record as JSON (the output side is on every record's path, so no intermediate tree). */
+  private static void write(JsonGenerator out, Schema schema, Object value) throws java.io.IOException {
+    if (value == null) {
+      out.writeNull();
+      return;
+    }
+    if (schema.getLogicalType() instanceof LogicalTypes.Decimal) {
+      out.writeString(((BigDecimal) value).toPlainString());
+      return;
+    }
+    if (schema.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
+      out.writeString(((Instant) value).toString());
+      return;
+    }
+    switch (schema.getType()) {
+      case RECORD -> {
+        out.writeStartObject();
+        writeFields(out, schema, (IndexedRecord) value);
+        out.writeEndObject();
+      }
+      case UNION -> {
+        Schema branch = schema.getTypes().get(MODEL.resolveUnion(schema, value));
+        if (branch.getType() == Schema.Type.RECORD && recordBranches(schema) > 1) {
+          out.writeStartObject();
+          out.writeStringField("type", branch.getName());
+          writeFields(out, branch, (IndexedRecord) value);
+          out.writeEndObject();
+        } else {
+          write(out, branch, value);
+        }
+      }
+      case ARRAY -> {
+        out.writeStartArray();
+        for (Object item : (List<?>) value) {
+          write(out, schema.getElementType(), item);
+        }
+        out.writeEndArray();
+      }
+      case STRING, ENUM -> out.writeString(value.toString());
+      case BYTES -> {
+        ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        out.writeString(Base64.getEncoder().encodeToString(bytes));
+      }
+      case INT -> out.writeNumber((Integer) value);
+      case LONG -> out.writeNumber((Long) value);
+      case DOUBLE -> {
+        double d = (Double) value;
+        if (Double.isFinite(d)) {
+          out.writeNumber(d);
+        } else {
+          out.writeString(Double.toString(d));
+        }
+      }
+      case FLOAT -> out.writeNumber((Float) value);
+      case BOOLEAN -> out.writeBoolean((Boolean) value);
+      case NULL -> out.writeNull();
+      default -> throw new IllegalArgumentException("no JSON form for " + schema);
+    }
+  }
+
+  private static void writeFields(JsonGenerator out, Schema schema, IndexedRecord record) throws java.io.IOException {
+    for (Schema.Field field : schema.getFields()) {
+      out.writeFieldName(field.name());
+      write(out, field.schema(), record.get(field.pos()));
     }
   }
 
@@ -68,61 +141,6 @@ public final class JsonFormat {
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new UndecodableValueException(UndecodableValueException.Kind.MALFORMED, e.getMessage());
     }
-  }
-
-  private static JsonNode toNode(Schema schema, Object value) {
-    if (value == null) {
-      return JSON.nullNode();
-    }
-    if (schema.getLogicalType() instanceof LogicalTypes.Decimal) {
-      return JSON.textNode(((BigDecimal) value).toPlainString());
-    }
-    if (schema.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
-      return JSON.textNode(((Instant) value).toString());
-    }
-    return switch (schema.getType()) {
-      case RECORD -> {
-        ObjectNode object = JSON.objectNode();
-        IndexedRecord record = (IndexedRecord) value;
-        for (Schema.Field field : schema.getFields()) {
-          object.set(field.name(), toNode(field.schema(), record.get(field.pos())));
-        }
-        yield object;
-      }
-      case UNION -> {
-        Schema branch = schema.getTypes().get(MODEL.resolveUnion(schema, value));
-        JsonNode node = toNode(branch, value);
-        if (branch.getType() == Schema.Type.RECORD && recordBranches(schema) > 1) {
-          ObjectNode typed = JSON.objectNode();
-          typed.put("type", branch.getName());
-          typed.setAll((ObjectNode) node);
-          yield typed;
-        }
-        yield node;
-      }
-      case ARRAY -> {
-        ArrayNode array = JSON.arrayNode();
-        for (Object item : (List<?>) value) {
-          array.add(toNode(schema.getElementType(), item));
-        }
-        yield array;
-      }
-      case STRING, ENUM -> JSON.textNode(value.toString());
-      case BYTES -> {
-        ByteBuffer buffer = ((ByteBuffer) value).duplicate();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        yield JSON.textNode(Base64.getEncoder().encodeToString(bytes));
-      }
-      case INT -> JSON.numberNode((Integer) value);
-      case LONG -> JSON.numberNode((Long) value);
-      case DOUBLE -> Double.isFinite((Double) value) ? JSON.numberNode((Double) value)
-          : JSON.textNode(value.toString());
-      case FLOAT -> JSON.numberNode((Float) value);
-      case BOOLEAN -> JSON.booleanNode((Boolean) value);
-      case NULL -> JSON.nullNode();
-      default -> throw new IllegalArgumentException("no JSON form for " + schema);
-    };
   }
 
   private static Object fromNode(Schema schema, JsonNode node, String path) {

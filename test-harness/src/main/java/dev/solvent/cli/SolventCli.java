@@ -28,6 +28,9 @@ public final class SolventCli {
         (args, out, err) -> plan(out)));
     subcommands.put("plan", new Subcommand("plan", "print the job graph: stages, keys, topics",
         (args, out, err) -> plan(out)));
+    subcommands.put("throughput", new Subcommand("throughput [--accounts N] [--seconds S] [--parallelism P]",
+        "replay a generated scenario through the job graph on the embedded cluster and print events/s",
+        (args, out, err) -> dev.solvent.harness.bench.PipelineThroughput.run(args, out)));
     subcommands.put("explain", new Subcommand("explain FILE.json...|-",
         "explain one account's margin: equity, margins, Greeks, liquidation/bankruptcy prices, plan",
         (args, out, err) -> ExplainCommand.run(args, System.in, out, err)));

@@ -27,6 +27,8 @@ public final class SolventEnvironment {
     // A replay reads far faster than it computes: aligned barriers would queue behind the backlog and time out.
     flink.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
     flink.set(PipelineOptions.GENERIC_TYPES, false);
+    // Timers on the heap: every account's revaluation is a timer, and RocksDB timers cost a write and a read each.
+    flink.setString("state.backend.rocksdb.timer-service.factory", "HEAP");
     flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
     flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));

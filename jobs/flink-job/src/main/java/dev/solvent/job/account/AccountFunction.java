@@ -11,6 +11,7 @@ import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.AccountInput;
 import dev.solvent.job.model.AccountMemory;
+import dev.solvent.job.model.AccountState;
 import dev.solvent.job.model.AccountStageInput;
 import dev.solvent.job.model.AdlPosition;
 import dev.solvent.job.model.LendingStatus;
@@ -84,10 +85,8 @@ public final class AccountFunction
   private final int maxReplans;
   private final boolean fullLiquidation;
 
-  private transient EventTimeBuffer<AccountStageInput> inputs;
-  private transient ValueState<AccountLedger> ledger;
-  private transient ValueState<AccountMemory> memory;
-  private transient ValueState<PendingLiquidation> pending;
+  private transient EventTimeBuffer<AccountInput> events;
+  private transient ValueState<AccountState> state;
   private transient LiquidationPolicy policy;
   private transient PartialLiquidationPlanner planner;
   private transient MarginCalculator calculator;
@@ -107,12 +106,9 @@ public final class AccountFunction
 
   @Override
   public void open(OpenContext context) {
-    inputs = new EventTimeBuffer<>(getRuntimeContext(), "inputs", TypeInformation.of(AccountStageInput.class),
-        Comparator.comparingInt((AccountStageInput in) -> in.event() != null ? 0 : 1)
-            .thenComparingLong(in -> in.event() != null ? in.event().event().getSequence() : 0));
-    ledger = getRuntimeContext().getState(new ValueStateDescriptor<>("ledger", AccountLedger.class));
-    memory = getRuntimeContext().getState(new ValueStateDescriptor<>("memory", AccountMemory.class));
-    pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", PendingLiquidation.class));
+    events = new EventTimeBuffer<>(getRuntimeContext(), "events", TypeInformation.of(AccountInput.class),
+        Comparator.comparingLong((AccountInput in) -> in.event().getSequence()));
+    state = getRuntimeContext().getState(new ValueStateDescriptor<>("account", AccountState.class));
     RiskParameters parameters = RiskSettings.parameters(config);
     calculator = new MarginCalculator(parameters);
     policy = new LiquidationPolicy(calculator);
@@ -125,8 +121,12 @@ public final class AccountFunction
   @Override
   public void processElement(AccountStageInput input, ReadOnlyContext ctx, Collector<MarginUpdate> out)
       throws Exception {
-    long time = input.event() != null ? input.event().event().getEventTime().toEpochMilli() : input.revalue().time();
-    inputs.add(time, input, ctx.timerService());
+    if (input.event() != null) {
+      events.add(input.event().event().getEventTime().toEpochMilli(), input.event(), ctx.timerService());
+    } else {
+      // A revalue trigger carries nothing but its time: a timer (deduplicated per key and time) is all it needs.
+      ctx.timerService().registerEventTimeTimer(input.revalue().time());
+    }
   }
 
   @Override
@@ -155,63 +155,72 @@ public final class AccountFunction
   @Override
   public void onTimer(long time, OnTimerContext ctx, Collector<MarginUpdate> out) throws Exception {
     ReadOnlyBroadcastState<String, RiskArraySet[]> arrays = ctx.getBroadcastState(RISK_ARRAYS);
-    Valuation.Sets sets = instrumentId -> latestFor(arrays, instrumentId, time);
-    boolean revalue = false;
-    for (AccountStageInput input : inputs.release(time)) {
-      if (input.event() != null) {
-        apply(input.event(), time, sets, ctx);
+    java.util.Map<String, RiskArraySet> found = new java.util.HashMap<>();
+    Valuation.Sets sets = instrumentId -> {
+      RiskArraySet set = found.get(instrumentId);
+      if (set == null && !found.containsKey(instrumentId)) {
+        set = latestFor(arrays, instrumentId, time);
+        found.put(instrumentId, set);
       }
-      revalue = true;
+      return set;
+    };
+    AccountState stored = state.value();
+    AccountState account = stored == null ? AccountState.NONE : stored;
+    for (AccountInput event : events.release(time)) {
+      account = apply(account, event, time, sets, ctx);
     }
-    PendingLiquidation open = pending.value();
+    PendingLiquidation open = account.pending();
     // Due at the deadline, or at the first valuation after it (a deadline met by a stale price waits for a fresh one).
     boolean escalate = open != null && time >= open.deadline();
-    AccountLedger books = ledger.value();
-    if ((revalue || escalate) && books != null && books.hasRisk()) {
-      value(books, time, sets, escalate, ctx, out);
+    if (account.ledger() != null && account.ledger().hasRisk()) {
+      account = value(account, time, sets, escalate, ctx, out);
+    }
+    if (account.ledger() != null && account != stored) {
+      state.update(account); // most revaluations change nothing worth keeping: no write then
     }
   }
 
-  private void apply(AccountInput input, long time, Valuation.Sets sets, OnTimerContext ctx) throws Exception {
+  private AccountState apply(AccountState account, AccountInput input, long time, Valuation.Sets sets,
+      OnTimerContext ctx) throws Exception {
     AccountEvent event = input.event();
-    AccountLedger books = ledger.value();
+    AccountLedger books = account.ledger();
     if (event.getPayload() instanceof AccountOpened opened) {
       if (books != null) {
         reject(ctx, input, time, DeadLetterReason.INVALID, "account " + opened.getAccountId() + " is already open");
-        return;
+        return account;
       }
-      ledger.update(AccountLedger.open(opened.getAccountId(),
+      return account.withLedger(AccountLedger.open(opened.getAccountId(),
           MarginMode.valueOf(opened.getMarginMode().name()), opened.getFundId()));
-      return;
     }
     if (books == null) {
       reject(ctx, input, time, DeadLetterReason.UNKNOWN_ACCOUNT, "no AccountOpened for account " + ctx.getCurrentKey());
-      return;
+      return account;
     }
-    EventApplier.Result result = applier.apply(books, event, time, sets, cache, pending.value());
+    EventApplier.Result result = applier.apply(books, event, time, sets, cache, account.pending());
     if (result.rejection() != null) {
       reject(ctx, input, time, result.rejection().reason(), result.rejection().detail());
-      return;
+      return account;
     }
-    ledger.update(result.ledger());
-    pending.update(result.pending() == null || result.pending().filled() ? null : result.pending());
     if (result.settlement() != null) {
       ctx.output(SETTLEMENTS, result.settlement());
     }
     for (AdlPosition position : result.adlPositions()) {
       ctx.output(ADL_POSITIONS, position);
     }
+    PendingLiquidation pending = result.pending() == null || result.pending().filled() ? null : result.pending();
+    return new AccountState(result.ledger(), account.memory(), pending);
   }
 
-  private void value(AccountLedger books, long time, Valuation.Sets sets, boolean escalate, OnTimerContext ctx,
-      Collector<MarginUpdate> out) throws Exception {
+  private AccountState value(AccountState account, long time, Valuation.Sets sets, boolean escalate,
+      OnTimerContext ctx, Collector<MarginUpdate> out) throws Exception {
+    AccountLedger books = account.ledger();
     Valuation valuation = Valuation.of(books, sets, time, cache);
     if (valuation == null) {
-      return; // an instrument without a price yet: valued once its first oracle price arrives
+      return account; // an instrument without a price yet: valued once its first oracle price arrives
     }
     MarginDecision decision = policy.decide(valuation.account, valuation.instruments, valuation.market);
     MarginAssessment a = decision.assessment();
-    AccountMemory last = memoryOrNone();
+    AccountMemory last = account.memory();
     boolean statusChanged = !a.status().name().equals(last.lastStatus());
     boolean moved = Double.isNaN(last.lastRatio()) || relativeMove(last.lastRatio(), a.marginRatio()) > updateStep;
     boolean heartbeat = time - last.lastUpdateTime() >= updateHeartbeat;
@@ -225,8 +234,12 @@ public final class AccountFunction
         ctx.output(CALLS, records.marginCall(a, equity, time));
       }
       for (PositionRisk p : a.positions()) {
-        ctx.output(ADL_POSITIONS, new AdlPosition(p.instrumentId(), books.accountId(), time, p.quantity(),
-            entryPrice(books, p.instrumentId(), valuation), p.markPrice(), p.bankruptcyPrice()));
+        double entry = entryPrice(books, p.instrumentId(), valuation);
+        if (Math.signum(p.quantity()) * (p.markPrice() - entry) > 0) {
+          // Only positions in profit can be deleveraged; the ADL stage re-checks profit when it ranks.
+          ctx.output(ADL_POSITIONS, new AdlPosition(p.instrumentId(), books.accountId(), time, p.quantity(), entry,
+              p.markPrice(), p.bankruptcyPrice()));
+        }
       }
       next = new AccountMemory(a.marginRatio(), a.status().name(), time, sequence, last.liquidations(),
           last.auctionNotified());
@@ -236,36 +249,38 @@ public final class AccountFunction
       if (underwater || next.auctionNotified()) {
         ctx.output(LENDING, LendingStatuses.of(books, a, valuation, time));
       }
-      next = new AccountMemory(next.lastRatio(), next.lastStatus(), next.lastUpdateTime(), next.updateSequence(),
-          next.liquidations(), underwater);
-    } else if (!valuation.stale) {
-      next = liquidate(decision, books, valuation, time, escalate, next, ctx);
+      if (underwater != next.auctionNotified()) {
+        next = new AccountMemory(next.lastRatio(), next.lastStatus(), next.lastUpdateTime(), next.updateSequence(),
+            next.liquidations(), underwater);
+      }
+      return next == last ? account : account.withMemory(next);
     }
-    memory.update(next);
+    AccountState valued = next == last ? account : account.withMemory(next);
+    return valuation.stale ? valued : liquidate(decision, valued, valuation, time, escalate, ctx);
   }
 
-  private AccountMemory liquidate(MarginDecision decision, AccountLedger books, Valuation valuation, long time,
-      boolean escalate, AccountMemory next, OnTimerContext ctx) throws Exception {
-    PendingLiquidation open = pending.value();
+  private AccountState liquidate(MarginDecision decision, AccountState account, Valuation valuation, long time,
+      boolean escalate, OnTimerContext ctx) {
+    AccountLedger books = account.ledger();
+    AccountMemory memory = account.memory();
+    PendingLiquidation open = account.pending();
     if (open != null && !escalate) {
-      return next; // one liquidation at a time
+      return account; // one liquidation at a time
     }
     if (!(decision instanceof MarginDecision.Liquidate liquidate)) {
-      if (open != null) {
-        pending.clear(); // back above maintenance before the deadline: nothing left to escalate
-      }
-      return next;
+      // Back above maintenance before the deadline: nothing left to escalate.
+      return open == null ? account : account.withPending(null);
     }
     LiquidationPlan plan = fullLiquidation
         ? planner.planFull(valuation.account, valuation.instruments, valuation.market) : liquidate.plan();
-    long number = open != null ? open.number() : next.liquidations() + 1;
+    long number = open != null ? open.number() : memory.liquidations() + 1;
     int attempt = open != null ? open.attempt() + 1 : 1;
     LiquidationKind kind = open == null ? (plan.kind() == dev.solvent.risk.liquidation.LiquidationKind.PARTIAL
         ? LiquidationKind.PARTIAL : LiquidationKind.FULL)
         : attempt <= maxReplans + 1 ? LiquidationKind.REPLAN : LiquidationKind.TAKEOVER;
     if (open != null && attempt > maxReplans + 2) {
-      pending.update(new PendingLiquidation(number, attempt, Long.MAX_VALUE, open.orders()));
-      return next; // taken over and still unfilled: left for the venue; counted as stuck
+      // Taken over and still unfilled: left for the venue and counted as stuck; no further escalation.
+      return account.withPending(new PendingLiquidation(number, attempt, Long.MAX_VALUE, open.orders()));
     }
     // Replaced orders stay known (late fills still settle against them) but no longer count as outstanding.
     List<PendingOrder> orders = new ArrayList<>();
@@ -275,20 +290,21 @@ public final class AccountFunction
     }
     List<PlannedOrder> planned = kind == LiquidationKind.TAKEOVER
         ? planner.planFull(valuation.account, valuation.instruments, valuation.market).orders() : plan.orders();
+    if (planned.isEmpty()) {
+      return account;
+    }
     for (PlannedOrder order : planned) {
       LiquidationOrder emitted = records.order(books.accountId(), number, attempt, kind, order, plan, valuation, time);
       ctx.output(ORDERS, emitted);
       orders.add(new PendingOrder(emitted.getOrderId(), order.instrumentId(), order.side(), emitted.getQuantity(),
           emitted.getBankruptcyPrice(), java.math.BigDecimal.valueOf(Plans.penaltyRate(valuation, order))));
     }
-    if (planned.isEmpty()) {
-      return next;
-    }
     long deadline = time + timeout;
-    pending.update(new PendingLiquidation(number, attempt, deadline, orders.toArray(PendingOrder[]::new)));
     ctx.timerService().registerEventTimeTimer(deadline);
-    return new AccountMemory(next.lastRatio(), next.lastStatus(), next.lastUpdateTime(), next.updateSequence(),
-        number, next.auctionNotified());
+    AccountMemory counted = new AccountMemory(memory.lastRatio(), memory.lastStatus(), memory.lastUpdateTime(),
+        memory.updateSequence(), number, memory.auctionNotified());
+    return new AccountState(books, counted, new PendingLiquidation(number, attempt, deadline,
+        orders.toArray(PendingOrder[]::new)));
   }
 
   private RiskArraySet latestFor(ReadOnlyBroadcastState<String, RiskArraySet[]> arrays, String instrumentId, long time)
@@ -319,11 +335,6 @@ public final class AccountFunction
       return from == to ? 0 : Double.POSITIVE_INFINITY;
     }
     return Math.abs(to - from) / Math.max(Math.abs(from), 1e-12);
-  }
-
-  private AccountMemory memoryOrNone() throws Exception {
-    AccountMemory m = memory.value();
-    return m == null ? AccountMemory.NONE : m;
   }
 
   private void reject(OnTimerContext ctx, AccountInput input, long time, DeadLetterReason reason, String detail) {

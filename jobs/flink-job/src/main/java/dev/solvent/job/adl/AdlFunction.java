@@ -25,7 +25,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * ADL stage (keyBy instrument): keeps every open position of the instrument as the accounts last reported it, and
+ * ADL stage (keyBy instrument): keeps the positions in profit as the accounts last reported them, and
  * when the fund cannot cover a deficit, deleverages the top-ranked opposing profitable positions (PnL% × effective
  * leverage) at the bankrupt position's price, in whole lots, until the shortfall's quantity is covered.
  */
@@ -69,11 +69,17 @@ public final class AdlFunction extends KeyedProcessFunction<String, AdlInput, Ad
 
   private void deleverage(AdlRequest request, long time, Collector<AdlOrder> out) throws Exception {
     List<AdlCandidate> candidates = new ArrayList<>();
+    List<String> outOfProfit = new ArrayList<>();
     for (AdlPosition p : positions.values()) {
-      if (!p.accountId().equals(request.bankruptAccountId()) && Double.isFinite(p.bankruptcyPrice())) {
+      if (Math.signum(p.quantity()) * (request.price() - p.entryPrice()) <= 0) {
+        outOfProfit.add(p.accountId()); // reported in profit, but not at today's price: out of the queue
+      } else if (!p.accountId().equals(request.bankruptAccountId()) && Double.isFinite(p.bankruptcyPrice())) {
         candidates.add(new AdlCandidate(p.accountId(), p.instrumentId(), p.quantity(), p.entryPrice(), p.markPrice(),
             p.bankruptcyPrice()));
       }
+    }
+    for (String account : outOfProfit) {
+      positions.remove(account);
     }
     List<AdlAllocation> allocations = AutoDeleveraging.allocate(candidates, request.bankruptSide(),
         request.quantity(), request.price(), request.lotSize());

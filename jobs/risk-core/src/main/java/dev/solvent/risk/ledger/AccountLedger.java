@@ -93,19 +93,19 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
     if (newQty.signum() == 0) {
       newCost = BigDecimal.ZERO;
     }
-    LedgerPosition[] updated = put(positions, new LedgerPosition(instrumentId, newQty, newCost));
-    return new AccountLedger(accountId, mode, fundId, cash.subtract(notional).subtract(fee), updated, collateral, debt,
-        realizedPnl.add(realized, REPORT), fees.add(fee), penalties, deficitsCovered);
+    LedgerPosition[] updated = put(positions, new LedgerPosition(instrumentId, lean(newQty), lean(newCost)));
+    return new AccountLedger(accountId, mode, fundId, lean(cash.subtract(notional).subtract(fee)), updated, collateral,
+        debt, lean(realizedPnl.add(realized, REPORT)), lean(fees.add(fee)), penalties, deficitsCovered);
   }
 
   public AccountLedger payPenalty(BigDecimal penalty) {
-    return new AccountLedger(accountId, mode, fundId, cash.subtract(penalty), positions, collateral, debt, realizedPnl,
-        fees, penalties.add(penalty), deficitsCovered);
+    return new AccountLedger(accountId, mode, fundId, lean(cash.subtract(penalty)), positions, collateral, debt,
+        realizedPnl, fees, lean(penalties.add(penalty)), deficitsCovered);
   }
 
   public AccountLedger coverDeficit(BigDecimal deficit) {
-    return new AccountLedger(accountId, mode, fundId, cash.add(deficit), positions, collateral, debt, realizedPnl, fees,
-        penalties, deficitsCovered.add(deficit));
+    return new AccountLedger(accountId, mode, fundId, lean(cash.add(deficit)), positions, collateral, debt, realizedPnl,
+        fees, penalties, lean(deficitsCovered.add(deficit)));
   }
 
   /** A Dutch-auction liquidation: debt repaid by the liquidator, collateral seized. */
@@ -168,13 +168,21 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
   }
 
   private AccountLedger withCash(BigDecimal newCash) {
-    return new AccountLedger(accountId, mode, fundId, newCash, positions, collateral, debt, realizedPnl, fees,
+    return new AccountLedger(accountId, mode, fundId, lean(newCash), positions, collateral, debt, realizedPnl, fees,
         penalties, deficitsCovered);
   }
 
   private AccountLedger with(LedgerPosition[] newPositions, AssetAmount[] newCollateral, AssetAmount[] newDebt) {
     return new AccountLedger(accountId, mode, fundId, cash, newPositions, newCollateral, newDebt, realizedPnl, fees,
         penalties, deficitsCovered);
+  }
+
+  /**
+   * The same number at its smallest scale: products of scale-8 prices, quantities and sizes have scale 24, which
+   * makes every later sum, comparison and conversion slower without adding a digit.
+   */
+  private static BigDecimal lean(BigDecimal value) {
+    return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
   }
 
   private static LedgerPosition[] put(LedgerPosition[] positions, LedgerPosition position) {
@@ -201,7 +209,7 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
         list.add(a);
       }
     }
-    BigDecimal updated = current.add(delta);
+    BigDecimal updated = lean(current.add(delta));
     if (updated.signum() != 0) {
       list.add(new AssetAmount(asset, updated));
     }

@@ -1,0 +1,57 @@
+package dev.solvent.harness.bench;
+
+import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.scenario.RandomScenario;
+import dev.solvent.job.config.SolventConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Throughput of the whole job graph on an embedded MiniCluster: a generated scenario is written to files, replayed
+ * with RocksDB and checkpoints, and the rate of input events and of account revaluations is printed with the
+ * command line that produced it.
+ */
+public final class PipelineThroughput {
+
+  private PipelineThroughput() {}
+
+  public static int run(List<String> args, PrintStream out) throws Exception {
+    int accounts = intArg(args, "--accounts", 10_000);
+    int seconds = intArg(args, "--seconds", 300);
+    int parallelism = intArg(args, "--parallelism", 2);
+    Path dir = Files.createTempDirectory("solvent-throughput");
+    long generateStart = System.nanoTime();
+    Map<String, List<Path>> inputs = RandomScenario.generate(42, accounts, seconds, 0.35).write(dir.resolve("in"));
+    long inputEvents = 0;
+    for (List<Path> files : inputs.values()) {
+      for (Path f : files) {
+        try (var lines = Files.lines(f)) {
+          inputEvents += lines.count();
+        }
+      }
+    }
+    double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
+    SolventConfig config = SolventConfig.defaults().with("job.parallelism", Integer.toString(parallelism))
+        .with("checkpoint.interval-ms", "10000");
+    long start = System.nanoTime();
+    PipelineRun result = PipelineRun.run(inputs, dir.resolve("out"), config);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long updates = result.lines("margin.updates").size();
+    long outputs = dev.solvent.schema.Topics.OUTPUTS.stream().mapToLong(t -> result.lines(t.name()).size()).sum();
+    out.printf("command: ./solvent throughput --accounts %d --seconds %d --parallelism %d%n", accounts, seconds,
+        parallelism);
+    out.printf("scenario: %d accounts, %d s of event time, %d input events (generated in %.1f s)%n", accounts,
+        seconds, inputEvents, generateSeconds);
+    out.printf("run: %.1f s wall (job start included), %.0f input events/s, %d output records (%d margin updates)%n",
+        elapsed, inputEvents / elapsed, outputs, updates);
+    return 0;
+  }
+
+  private static int intArg(List<String> args, String name, int fallback) {
+    int at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.size() ? Integer.parseInt(args.get(at + 1)) : fallback;
+  }
+}
