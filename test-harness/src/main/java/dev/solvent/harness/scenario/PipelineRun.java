@@ -69,7 +69,7 @@ public final class PipelineRun {
     return all;
   }
 
-  static long eventTime(SpecificRecord record) {
+  public static long eventTime(SpecificRecord record) {
     var field = record.getSchema().getField("eventTime");
     if (field == null) {
       field = record.getSchema().getField("publishTime");

@@ -143,6 +143,11 @@ public final class Scenario {
     return event(at, new LiquidationFill(account, instrument, orderId, d(quantity), d(price), d("0")));
   }
 
+  /** The records by topic, in the order they were added. */
+  public Map<String, List<SpecificRecord>> records() {
+    return java.util.Collections.unmodifiableMap(records);
+  }
+
   /** Writes one file per topic under {@code dir}; returns the files by topic for FileInputs. */
   public Map<String, List<Path>> write(Path dir) {
     Map<String, List<Path>> files = new LinkedHashMap<>();

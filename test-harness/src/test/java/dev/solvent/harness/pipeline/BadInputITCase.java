@@ -29,40 +29,40 @@ class BadInputITCase {
 
   /**
    * Invalid lines appended to the clean files (line numbers are their offsets), with the reason each must get. Their
-   * event times are within each file's order (the ticks end at 21:02:59), except the two meant to be LATE.
+   * event times are those of each file's end (its closing heartbeat, 21:03:00), except the two meant to be LATE.
    */
   private static final Map<String, List<String[]>> BAD = Map.of(
       "market.ticks", List.<String[]>of(
-          new String[] {"{\"eventTime\": \"2025-10-10T21:02:59Z\", \"payload\": {\"type\": \"Quote\", \"underlying\": "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"payload\": {\"type\": \"Quote\", \"underlying\": "
               + "\"BTC\", \"source\": \"x\", \"price\": \"NaN\"}}", "INVALID_PRICE"},
-          new String[] {"{\"eventTime\": \"2025-10-10T21:02:59Z\", \"payload\": {\"type\": \"Quote\", \"underlying\": "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"payload\": {\"type\": \"Quote\", \"underlying\": "
               + "\"BTC\", \"source\": \"x\", \"price\": \"-5\"}}", "INVALID_PRICE"},
           new String[] {"{\"eventTime\": \"2025-10-10T20:00:00Z\", \"payload\": {\"type\": \"Quote\", \"underlying\": "
               + "\"BTC\", \"source\": \"x\", \"price\": \"100000\"}}", "LATE"},
           new String[] {"{\"eventTime\": \"2025-10-13T21:00:00Z\", \"payload\": {\"type\": \"Quote\", \"underlying\": "
               + "\"BTC\", \"source\": \"x\", \"price\": \"100000\"}}", "LATE"},
           new String[] {"\u0000\u0001 not json at all", "UNDECODABLE"},
-          new String[] {"{\"eventTime\": \"2025-10-10T21:02:59Z\", \"payload\": {\"type\": \"Quote\", \"underlying\": "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"payload\": {\"type\": \"Quote\", \"underlying\": "
               + "\"BTC\", \"source\": \"" + "x".repeat(70_000) + "\", \"price\": \"1\"}}", "OVERSIZED"}),
       "account.events", List.<String[]>of(
-          new String[] {"{\"eventTime\": \"2025-10-10T21:01:00Z\", \"sequence\": 1000001, \"payload\": {\"type\": "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"sequence\": 1000001, \"payload\": {\"type\": "
               + "\"Trade\", \"accountId\": \"acct-00001\", \"instrumentId\": \"DOGE-PERP\", \"tradeId\": \"x\", "
               + "\"quantity\": \"1\", \"price\": \"1\", \"fee\": \"0\"}}", "UNKNOWN_INSTRUMENT"},
-          new String[] {"{\"eventTime\": \"2025-10-10T21:01:00Z\", \"sequence\": 1000002, \"payload\": {\"type\": "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"sequence\": 1000002, \"payload\": {\"type\": "
               + "\"Deposit\", \"accountId\": \"nobody\", \"asset\": \"USD\", \"amount\": \"5\"}}", "UNKNOWN_ACCOUNT"},
-          new String[] {"{\"eventTime\": \"2025-10-10T21:01:00Z\", \"sequence\": 1000003, \"payload\": {\"type\": "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"sequence\": 1000003, \"payload\": {\"type\": "
               + "\"Deposit\", \"accountId\": \"acct-00001\", \"asset\": \"USD\", \"amount\": \"-5\"}}", "WRONG_SIGN"},
-          new String[] {"{\"eventTime\": \"2025-10-10T21:01:00Z\", \"sequence\": 1000004, \"payload\": {\"type\": "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"sequence\": 1000004, \"payload\": {\"type\": "
               + "\"Trade\", \"accountId\": \"acct-00001\", \"instrumentId\": \"BTC-PERP\", \"tradeId\": \"x\", "
               + "\"quantity\": \"0\", \"price\": \"1\", \"fee\": \"0\"}}", "INVALID_QUANTITY"},
-          new String[] {"{\"eventTime\": \"2025-10-10T21:01:00Z\", \"sequence\": 1000005, \"payload\": {\"type\": "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"sequence\": 1000005, \"payload\": {\"type\": "
               + "\"Trade\", \"accountId\": \"acct-00001\"}}", "UNDECODABLE"}),
       "instruments", List.<String[]>of(
-          new String[] {"{\"eventTime\": \"2025-10-10T21:00:00Z\", \"payload\": {\"type\": \"Instrument\", "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"payload\": {\"type\": \"Instrument\", "
               + "\"instrumentId\": \"BAD-PERP\", \"underlying\": \"BTC\", \"kind\": \"PERPETUAL\", \"contractSize\": "
               + "\"1\", \"lotSize\": \"0.001\", \"insuranceFundId\": \"usd\"}}", "INVALID"}),
       "auction.bids", List.<String[]>of(
-          new String[] {"{\"eventTime\": \"2025-10-10T21:01:00Z\", \"payload\": {\"type\": \"Bid\", \"accountId\": "
+          new String[] {"{\"eventTime\": \"2025-10-10T21:03:00Z\", \"payload\": {\"type\": \"Bid\", \"accountId\": "
               + "\"acct-00001\", \"auctionId\": \"a\", \"liquidator\": \"l\", \"price\": \"0\", \"debtToRepay\": "
               + "\"1\"}}", "INVALID_PRICE"}));
 
