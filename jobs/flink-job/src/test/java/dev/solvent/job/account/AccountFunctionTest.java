@@ -1,0 +1,136 @@
+package dev.solvent.job.account;
+
+import static dev.solvent.job.Records.arrays;
+import static dev.solvent.job.Records.d;
+import static dev.solvent.job.Records.event;
+import static dev.solvent.job.Records.perpetual;
+import static dev.solvent.job.Records.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.solvent.avro.account.AccountOpened;
+import dev.solvent.avro.account.Deposit;
+import dev.solvent.avro.account.LiquidationFill;
+import dev.solvent.avro.account.MarginMode;
+import dev.solvent.avro.account.Trade;
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.liquidation.LiquidationOrder;
+import dev.solvent.avro.margin.MarginUpdate;
+import dev.solvent.job.config.SolventConfig;
+import dev.solvent.job.model.AccountInput;
+import dev.solvent.job.model.AccountStageInput;
+import dev.solvent.job.model.Revalue;
+import dev.solvent.job.model.RiskArraySet;
+import dev.solvent.job.model.Settlement;
+import dev.solvent.schema.Topics;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The account stage through Flink's keyed broadcast harness: events in, exact records out, timers included. */
+class AccountFunctionTest {
+
+  private static final Instrument BTC = perpetual("BTC-PERP", "BTC", "0.005", "0.002");
+  private KeyedBroadcastOperatorTestHarness<String, AccountStageInput, RiskArraySet, MarginUpdate> h;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    AccountFunction function = new AccountFunction(SolventConfig.defaults().with("risk.dynamic-margin", "false"));
+    h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function,
+        in -> in.event() != null ? Topics.accountIdOf(in.event().event().getPayload()).orElseThrow()
+            : in.revalue().accountId(), Types.STRING, AccountFunction.RISK_ARRAYS);
+  }
+
+  private void event(long at, long sequence, Object payload) throws Exception {
+    AccountInput input = event(at, sequence, payload, true);
+    h.processElement(new AccountStageInput(input, null), at);
+  }
+
+  private static AccountInput event(long at, long sequence, Object payload, boolean unused) {
+    return dev.solvent.job.Records.event(at, sequence, payload);
+  }
+
+  private void revalue(String account, long at) throws Exception {
+    h.processElement(new AccountStageInput(null, new Revalue(account, at)), at);
+  }
+
+  private void watermark(long at) throws Exception {
+    h.processWatermark(at);
+    h.processBroadcastWatermark(at);
+  }
+
+  private void openLong(String account, String cash) throws Exception {
+    event(1_000, 1, new AccountOpened(account, MarginMode.CROSS, "usd"));
+    event(1_000, 2, new Deposit(account, "USD", d(cash)));
+    event(1_000, 3, new Trade(account, "BTC-PERP", "t", d("1"), d("100000"), d("0")));
+  }
+
+  @Test
+  void appliesEventsInSequenceOrderAndRevaluesOncePerTimestamp() throws Exception {
+    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    // Arriving out of order: the trade before the deposit, the open last.
+    event(1_000, 3, new Trade("alice", "BTC-PERP", "t", d("1"), d("100000"), d("0")));
+    event(1_000, 2, new Deposit("alice", "USD", d("10000")));
+    event(1_000, 1, new AccountOpened("alice", MarginMode.CROSS, "usd"));
+    revalue("alice", 1_000);
+    revalue("alice", 1_000);
+    watermark(1_000);
+
+    List<MarginUpdate> updates = values(h.getOutput());
+    assertThat(updates).hasSize(1);
+    assertThat(updates.get(0).getEquity()).isEqualTo(d("10000"));
+    assertThat(updates.get(0).getMaintenanceMargin()).isEqualTo(d("500"));
+    assertThat(updates.get(0).getMarginRatio()).isEqualTo(20.0);
+    assertThat(h.getSideOutput(AccountFunction.REJECTED)).isNull();
+  }
+
+  @Test
+  void liquidatesOnceEscalatesOnTheDeadlineAndSettlesTheFill() throws Exception {
+    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    openLong("bob", "7400");
+    watermark(1_000);
+    // 93,000: equity 400, MM 465 → partial liquidation of 0.459 (see the perpetuals end-to-end test).
+    h.processBroadcastElement(arrays(11_000, 93_000, BTC), 11_000);
+    revalue("bob", 11_000);
+    revalue("bob", 12_000); // a second price tick before the fill: one liquidation at a time
+    h.processBroadcastElement(arrays(12_000, 93_000, BTC), 12_000);
+    watermark(12_000);
+    List<LiquidationOrder> orders = values(h.getSideOutput(AccountFunction.ORDERS));
+    assertThat(orders).singleElement().satisfies(o -> {
+      assertThat(o.getOrderId()).isEqualTo("bob/1/1/BTC-PERP");
+      assertThat(o.getQuantity()).isEqualByComparingTo("0.459");
+      assertThat(o.getKind().name()).isEqualTo("PARTIAL");
+    });
+    assertThat(h.numEventTimeTimers()).as("the escalation deadline at 41 s").isEqualTo(1);
+
+    watermark(41_000);
+    List<LiquidationOrder> escalated = values(h.getSideOutput(AccountFunction.ORDERS));
+    assertThat(escalated).extracting(o -> o.getOrderId() + " " + o.getKind()).containsExactly(
+        "bob/1/1/BTC-PERP PARTIAL", "bob/1/2/BTC-PERP REPLAN");
+
+    event(42_000, 4, new LiquidationFill("bob", "BTC-PERP", "bob/1/2/BTC-PERP", d("-0.459"), d("92900"), d("0")));
+    watermark(42_000);
+    List<Settlement> settlements = values(h.getSideOutput(AccountFunction.SETTLEMENTS));
+    assertThat(settlements).singleElement().satisfies(s -> {
+      assertThat(s.reference()).isEqualTo("bob/1/2/BTC-PERP");
+      assertThat(s.penalty()).isEqualTo(d("85.2822"));
+      assertThat(s.deficit()).isZero();
+    });
+    assertThat(h.numEventTimeTimers()).as("filled: the next deadline is void").isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void eventsOfAnAccountNeverOpenedOrOnAnUnpricedInstrumentAreDeadLetters() throws Exception {
+    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    event(1_000, 1, new Deposit("ghost", "USD", d("5")));
+    event(1_000, 2, new AccountOpened("carol", MarginMode.CROSS, "usd"));
+    event(1_000, 3, new Trade("carol", "DOGE-PERP", "t", d("1"), d("1"), d("0")));
+    watermark(1_000);
+    assertThat(values(h.getSideOutput(AccountFunction.REJECTED))).extracting(
+        r -> ((dev.solvent.job.model.Rejected) r).deadLetter().getReason().name())
+        .containsExactlyInAnyOrder("UNKNOWN_ACCOUNT", "UNKNOWN_INSTRUMENT");
+    assertThat(values(h.getOutput())).isEmpty();
+  }
+}
