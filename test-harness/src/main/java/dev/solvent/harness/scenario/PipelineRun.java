@@ -27,7 +27,7 @@ public final class PipelineRun {
 
   public static PipelineRun run(Map<String, List<Path>> inputs, Path output, SolventConfig config) throws Exception {
     StreamExecutionEnvironment env = SolventEnvironment.create(config.with("checkpoint.dir",
-        output.resolveSibling(output.getFileName() + "-checkpoints").toUri().toString()), new Configuration());
+        output.resolveSibling(output.getFileName() + "-checkpoints").toUri().toString()), embedded());
     SolventPipeline.build(env, new FileInputs(inputs), new JsonLinesOutputs(output), config);
     env.execute("solvent-test");
     return new PipelineRun(output);
@@ -36,6 +36,16 @@ public final class PipelineRun {
   /** The committed outputs already in {@code output}. */
   public static PipelineRun read(Path output) {
     return new PipelineRun(output);
+  }
+
+  /**
+   * The embedded cluster's memory: RocksDB gets 1 GiB of managed memory for its block cache and write buffers
+   * (the local default of 128 MiB thrashes beyond a few ten thousand accounts).
+   */
+  public static Configuration embedded() {
+    Configuration flink = new Configuration();
+    flink.setString("taskmanager.memory.managed.size", "1g");
+    return flink;
   }
 
   public <T extends SpecificRecord> List<T> records(Topic<T> topic) {

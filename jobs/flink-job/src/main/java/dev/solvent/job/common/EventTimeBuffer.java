@@ -8,7 +8,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.streaming.api.TimerService;
 
 /**
@@ -16,41 +15,51 @@ import org.apache.flink.streaming.api.TimerService;
  * pipeline's determinism (architecture.md, "Deterministic in event time"). Whatever order the inputs of a key
  * arrived in, across channels or after a restore, the operator sees those of one timestamp together, sorted by the
  * stage's tie-break, once the watermark guarantees no more can come.
+ *
+ * <p>Each input is its own state entry, keyed by (time, arrival index), with a count per time: adding is constant
+ * work however many inputs share a key and a timestamp (an instrument's holders at one trade burst, a fund's
+ * settlements in a crash), and releasing a timestamp reads exactly its inputs.
  */
 public final class EventTimeBuffer<E> {
 
-  private final MapState<Long, List<E>> pending;
+  private final MapState<Long, Integer> counts;
+  private final MapState<Slot, E> inputs;
   private final Comparator<E> tieBreak;
 
+  /** Where one buffered input is kept. */
+  public record Slot(long time, int index) {}
+
   public EventTimeBuffer(RuntimeContext context, String name, TypeInformation<E> type, Comparator<E> tieBreak) {
-    this.pending = context.getMapState(new MapStateDescriptor<>(name, Types.LONG, new ListTypeInfo<>(type)));
+    this.counts = context.getMapState(new MapStateDescriptor<>(name + "-counts", Types.LONG, Types.INT));
+    this.inputs = context.getMapState(new MapStateDescriptor<>(name, TypeInformation.of(Slot.class), type));
     this.tieBreak = tieBreak;
   }
 
   /** Holds {@code input} until the watermark passes {@code time}. */
   public void add(long time, E input, TimerService timers) throws Exception {
-    List<E> atTime = pending.get(time);
-    if (atTime == null) {
-      atTime = new ArrayList<>();
+    Integer count = counts.get(time);
+    if (count == null) {
+      count = 0;
       timers.registerEventTimeTimer(time);
     }
-    atTime.add(input);
-    pending.put(time, atTime);
+    inputs.put(new Slot(time, count), input);
+    counts.put(time, count + 1);
   }
 
   /** The inputs of {@code time} in tie-break order, removed from the buffer; empty when there were none. */
   public List<E> release(long time) throws Exception {
-    List<E> atTime = pending.get(time);
-    if (atTime == null) {
+    Integer count = counts.get(time);
+    if (count == null) {
       return List.of();
     }
-    pending.remove(time);
-    List<E> sorted = new ArrayList<>(atTime);
-    sorted.sort(tieBreak);
-    return sorted;
-  }
-
-  public boolean isEmpty() throws Exception {
-    return pending.isEmpty();
+    counts.remove(time);
+    List<E> released = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Slot slot = new Slot(time, i);
+      released.add(inputs.get(slot));
+      inputs.remove(slot);
+    }
+    released.sort(tieBreak);
+    return released;
   }
 }
