@@ -44,7 +44,8 @@ public final class IngestDecoder<T extends SpecificRecord> implements Serializab
       T record = format == Format.AVRO ? wire().decode(value)
           : JsonFormat.read(new String(value, StandardCharsets.UTF_8), input.type());
       byte[] encoded = format == Format.AVRO ? value : wire().encode(record);
-      return new Ingested(topic, partition, offset, key, encoded, size, input.eventTimeMillis(record), null, null);
+      return new Ingested(topic, partition, offset, key, encoded, size, input.eventTimeMillis(record),
+          input.isHeartbeat(record), null, null);
     } catch (UndecodableValueException e) {
       DeadLetterReason reason = e.kind() == UndecodableValueException.Kind.UNKNOWN_SCHEMA
           ? DeadLetterReason.UNKNOWN_SCHEMA
@@ -68,7 +69,7 @@ public final class IngestDecoder<T extends SpecificRecord> implements Serializab
   private Ingested failed(String topic, int partition, long offset, byte[] key, byte[] value, DeadLetterReason reason,
       String detail) {
     byte[] kept = value == null ? new byte[0] : Arrays.copyOf(value, Math.min(value.length, maxValueBytes));
-    return new Ingested(topic, partition, offset, key, kept, value == null ? 0 : value.length, Long.MIN_VALUE,
+    return new Ingested(topic, partition, offset, key, kept, value == null ? 0 : value.length, Long.MIN_VALUE, false,
         reason.name(), detail);
   }
 

@@ -33,6 +33,9 @@ public final class SolventWatermarks {
     public void onEvent(Ingested record, long timestamp, WatermarkOutput output) {
       if (!record.failed() && rule.reject(latestAccepted, record.eventTime()) == null) {
         latestAccepted = rule.advance(latestAccepted, record.eventTime());
+        if (record.heartbeat()) {
+          onPeriodicEmit(output); // a heartbeat exists to move time: do so now, not at the next periodic tick
+        }
       }
     }
 
