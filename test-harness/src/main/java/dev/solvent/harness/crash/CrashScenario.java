@@ -1,0 +1,247 @@
+package dev.solvent.harness.crash;
+
+import dev.solvent.avro.account.AccountEvent;
+import dev.solvent.avro.account.AccountOpened;
+import dev.solvent.avro.account.Borrow;
+import dev.solvent.avro.account.Deposit;
+import dev.solvent.avro.account.MarginMode;
+import dev.solvent.avro.account.Trade;
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.instruments.InstrumentKind;
+import dev.solvent.avro.instruments.InstrumentUpdate;
+import dev.solvent.avro.instruments.MarginTier;
+import dev.solvent.avro.instruments.OptionType;
+import dev.solvent.avro.ticks.MarketTick;
+import dev.solvent.avro.ticks.Quote;
+import dev.solvent.avro.vols.MarketVol;
+import dev.solvent.avro.vols.VolQuote;
+import dev.solvent.harness.loop.Feed;
+import dev.solvent.harness.loop.LoopRecord;
+import dev.solvent.risk.pricing.Black76;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The built-in crash, generated from a seed. Shaped like Black Thursday (12 March 2020, when BTC lost about half
+ * its price within hours and ETH more) compressed into four hours: an hour of calm, a fall of 40 % (BTC) and 45 %
+ * (ETH) in 45 minutes, then a partial rebound. Three exchanges quote every five seconds with their own noise; one
+ * of them prints a manipulated BTC spike 30 % down for a minute before the crash (the oracle's outlier band must
+ * drop it). Implied vols jump with the fall. The population opens its positions in the first minute: matched
+ * perpetual pairs (cross and isolated, leverage 1x to 50x), put writers against put buyers on portfolio margin,
+ * and borrowers of USDC against ETH or BTC; the insurance fund is seeded small, so deficits exhaust it and ADL runs.
+ */
+public final class CrashScenario {
+
+  /**
+   * @param accounts the population (at least 10 for one of each kind)
+   * @param fundSeed the insurance fund's starting balance, USD
+   */
+  public record Settings(int accounts, long seed, BigDecimal fundSeed) {
+    public static Settings demo() {
+      return new Settings(10_000, 20_200_312L, new BigDecimal("250000"));
+    }
+  }
+
+  public static final long START = Instant.parse("2020-03-12T10:00:00Z").toEpochMilli();
+  public static final long DURATION = 4 * 3_600_000L;
+  public static final List<String> EXCHANGES = List.of("exchange-a", "exchange-b", "exchange-c");
+  public static final String FUND = "main";
+  static final long TICK_MILLIS = 5_000;
+  static final long VOL_MILLIS = 60_000;
+  static final long SETUP_MILLIS = 60_000;
+  static final double TAKER_FEE = 0.0002;
+
+  /** Knots: minutes from the start, price relative to it. */
+  static final PricePath BTC = new PricePath(60_000, new double[][] {
+      {0, 1}, {60, 1.0}, {75, 0.90}, {90, 0.75}, {105, 0.60}, {120, 0.66}, {150, 0.70}, {240, 0.74}});
+  static final PricePath ETH = new PricePath(2_000, new double[][] {
+      {0, 1}, {60, 1.0}, {75, 0.88}, {90, 0.70}, {105, 0.55}, {120, 0.62}, {150, 0.66}, {240, 0.70}});
+  static final long SPIKE_AT = 30 * 60_000L;
+  static final long SPIKE_FOR = 60_000L;
+
+  private final Settings settings;
+  private final Random random;
+  private final List<LoopRecord> records = new ArrayList<>();
+  private long sequence;
+
+  private CrashScenario(Settings settings) {
+    this.settings = settings;
+    this.random = new Random(settings.seed());
+  }
+
+  public static Feed generate(Settings settings) {
+    if (settings.accounts() < 10) {
+      throw new IllegalArgumentException("the crash needs at least 10 accounts, got " + settings.accounts());
+    }
+    CrashScenario s = new CrashScenario(settings);
+    s.instruments();
+    s.prices("BTC", BTC, true);
+    s.prices("ETH", ETH, false);
+    s.stablecoin();
+    s.vols();
+    new Population(s, settings.accounts()).open();
+    s.event(0, new Deposit("fund:" + FUND, "USD", money(settings.fundSeed())));
+    return new Feed(s.records, START, START + DURATION, String.format(
+        "generated crash (seed %d): BTC -%.0f %% and ETH -%.0f %% at the trough, %,d accounts",
+        settings.seed(), (1 - BTC.trough()) * 100, (1 - ETH.trough()) * 100, settings.accounts()));
+  }
+
+  Random random() {
+    return random;
+  }
+
+  // Instruments -------------------------------------------------------------------------------------------------
+
+  static final String BTC_PERP = "BTC-PERP";
+  static final String ETH_PERP = "ETH-PERP";
+  static final long OPTION_EXPIRY = START + 7 * 86_400_000L;
+
+  static String put(String underlying, int strikePercent) {
+    return underlying + "-P" + strikePercent;
+  }
+
+  static double strike(String underlying, int strikePercent) {
+    return (underlying.equals("BTC") ? BTC : ETH).start() * strikePercent / 100;
+  }
+
+  private void instruments() {
+    perpetual(BTC_PERP, "BTC", "0.001");
+    perpetual(ETH_PERP, "ETH", "0.01");
+    for (String u : List.of("BTC", "ETH")) {
+      for (int k : List.of(90, 80, 70)) {
+        instrument(Instrument.newBuilder().setInstrumentId(put(u, k)).setUnderlying(u).setKind(InstrumentKind.OPTION)
+            .setContractSize(d("1")).setLotSize(d("0.01")).setExpiry(Instant.ofEpochMilli(OPTION_EXPIRY))
+            .setStrike(money(BigDecimal.valueOf(strike(u, k)))).setOptionType(OptionType.PUT)
+            .setMarginTiers(List.of()).setLiquidationPenaltyRate(d("0.005")).setCollateralHaircut(null)
+            .setLiquidationThreshold(null).setLiquidationBonus(null).setProtocolFeeRate(null)
+            .setInsuranceFundId(FUND).build());
+      }
+      instrument(Instrument.newBuilder().setInstrumentId(u).setUnderlying(u).setKind(InstrumentKind.SPOT_COLLATERAL)
+          .setContractSize(d("1")).setLotSize(d("0.00000001")).setExpiry(null).setStrike(null).setOptionType(null)
+          .setMarginTiers(List.of()).setLiquidationPenaltyRate(null).setCollateralHaircut(d("0"))
+          .setLiquidationThreshold(d(u.equals("BTC") ? "0.78" : "0.825")).setLiquidationBonus(d("0.05"))
+          .setProtocolFeeRate(d("0.1")).setInsuranceFundId("none").build());
+    }
+    instrument(Instrument.newBuilder().setInstrumentId("USDC").setUnderlying("USDC").setKind(InstrumentKind.LOAN)
+        .setContractSize(d("1")).setLotSize(d("0.00000001")).setExpiry(null).setStrike(null).setOptionType(null)
+        .setMarginTiers(List.of()).setLiquidationPenaltyRate(null).setCollateralHaircut(null)
+        .setLiquidationThreshold(null).setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId("none")
+        .build());
+  }
+
+  /** Two tiers as on the large venues: 50x and 1 % maintenance up to 250,000 USD of notional, then 20x and 2.5 %. */
+  private void perpetual(String id, String underlying, String lot) {
+    instrument(Instrument.newBuilder().setInstrumentId(id).setUnderlying(underlying)
+        .setKind(InstrumentKind.PERPETUAL).setContractSize(d("1")).setLotSize(d(lot)).setExpiry(null)
+        .setStrike(null).setOptionType(null)
+        .setMarginTiers(List.of(new MarginTier(d("0"), d("250000"), 50, d("0.01"), d("0")),
+            new MarginTier(d("250000"), null, 20, d("0.025"), d("3750"))))
+        .setLiquidationPenaltyRate(d("0.01")).setCollateralHaircut(null).setLiquidationThreshold(null)
+        .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId(FUND).build());
+  }
+
+  private void instrument(Instrument spec) {
+    records.add(new LoopRecord("instruments", START, new InstrumentUpdate(Instant.ofEpochMilli(START), spec)));
+  }
+
+  // Prices ------------------------------------------------------------------------------------------------------
+
+  /** Each exchange: the path, a shared mean-reverting wiggle, and its own noise; exchange-c's BTC spike if asked. */
+  private void prices(String underlying, PricePath path, boolean spike) {
+    double wiggle = 0;
+    for (long t = 0; t <= DURATION; t += TICK_MILLIS) {
+      wiggle = 0.9 * wiggle + random.nextGaussian() * 0.0015;
+      double mid = path.at(t) * Math.exp(wiggle);
+      for (int i = 0; i < EXCHANGES.size(); i++) {
+        String exchange = EXCHANGES.get(i);
+        double price = mid * (1 + random.nextGaussian() * 0.0004);
+        if (spike && exchange.equals("exchange-c") && t >= SPIKE_AT && t < SPIKE_AT + SPIKE_FOR) {
+          price *= 0.70;
+        }
+        long at = START + t + i * 700L; // the exchanges do not tick in unison
+        records.add(new LoopRecord("market.ticks", at, new MarketTick(Instant.ofEpochMilli(at), new Quote(underlying,
+            exchange, money(BigDecimal.valueOf(price)), ++sequence, null, null, null, null))));
+      }
+    }
+  }
+
+  private void stablecoin() {
+    for (long t = 0; t <= DURATION; t += TICK_MILLIS * 6) {
+      for (String exchange : EXCHANGES) {
+        double price = 1 + random.nextGaussian() * 0.0002;
+        records.add(new LoopRecord("market.ticks", START + t, new MarketTick(Instant.ofEpochMilli(START + t),
+            new Quote("USDC", exchange, money(BigDecimal.valueOf(price)), ++sequence, null, null, null, null))));
+      }
+    }
+  }
+
+  /** Implied vol: 45 % before, up to about 110 % at the trough, with a put skew. */
+  static double impliedVol(String underlying, long millis, double strikeOverSpot) {
+    PricePath path = underlying.equals("BTC") ? BTC : ETH;
+    double fall = 1 - path.at(millis) / path.start();
+    double atm = 0.45 + 1.6 * Math.max(0, fall);
+    return atm * (1 + 0.5 * Math.max(0, 1 - strikeOverSpot));
+  }
+
+  private void vols() {
+    for (long t = 0; t <= DURATION; t += VOL_MILLIS) {
+      for (String u : List.of("BTC", "ETH")) {
+        PricePath path = u.equals("BTC") ? BTC : ETH;
+        for (int k : List.of(90, 80, 70)) {
+          double vol = impliedVol(u, t, strike(u, k) / path.at(t));
+          records.add(new LoopRecord("market.vols", START + t, new MarketVol(Instant.ofEpochMilli(START + t),
+              new VolQuote(u, put(u, k), "exchange-a", vol))));
+        }
+      }
+    }
+  }
+
+  // Accounts ----------------------------------------------------------------------------------------------------
+
+  void opened(long at, String account, MarginMode mode) {
+    event(at, new AccountOpened(account, mode, FUND));
+  }
+
+  void deposit(long at, String account, String asset, BigDecimal amount) {
+    event(at, new Deposit(account, asset, money(amount)));
+  }
+
+  void borrow(long at, String account, String asset, BigDecimal amount) {
+    event(at, new Borrow(account, asset, money(amount)));
+  }
+
+  void trade(long at, String account, String instrument, String tradeId, BigDecimal quantity, BigDecimal price) {
+    BigDecimal fee = quantity.abs().multiply(price).multiply(BigDecimal.valueOf(TAKER_FEE))
+        .setScale(8, RoundingMode.CEILING);
+    event(at, new Trade(account, instrument, tradeId, quantity.setScale(8, RoundingMode.UNNECESSARY), money(price),
+        fee));
+  }
+
+  static double optionPremium(String underlying, int strikePercent) {
+    PricePath path = underlying.equals("BTC") ? BTC : ETH;
+    double years = (OPTION_EXPIRY - START) / (365.25 * 86_400_000.0);
+    return Black76.DEFAULT.price(dev.solvent.risk.pricing.OptionType.PUT, path.start(),
+        strike(underlying, strikePercent), years, impliedVol(underlying, 0, strikePercent / 100.0), 0);
+  }
+
+  private void event(long at, Object payload) {
+    records.add(new LoopRecord("account.events", START + at, new AccountEvent(Instant.ofEpochMilli(START + at),
+        ++sequence, payload)));
+  }
+
+  static BigDecimal money(BigDecimal value) {
+    return value.setScale(8, RoundingMode.HALF_EVEN);
+  }
+
+  static BigDecimal d(String value) {
+    return new BigDecimal(value).setScale(8, RoundingMode.UNNECESSARY);
+  }
+
+  static long setupTime(int index, int accounts) {
+    return 1_000 + (long) index * (SETUP_MILLIS - 2_000) / accounts;
+  }
+}

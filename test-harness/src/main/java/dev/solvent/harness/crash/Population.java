@@ -1,0 +1,117 @@
+package dev.solvent.harness.crash;
+
+import dev.solvent.avro.account.MarginMode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Random;
+
+/**
+ * The crash's accounts, opened in its first minute: 60 % in matched perpetual pairs (a long at 2x to 50x against a
+ * short at 1x to 10x, each cross-margined or, one in six, isolated), 15 % in put writer / put buyer pairs on portfolio
+ * margin, and 25 % borrowers of USDC against ETH or BTC at loan-to-values of 45 % to 78 %. Sizes are lognormal
+ * around 15,000 USD of notional. Every trade has its counterparty in the population, so open interest nets to zero.
+ */
+final class Population {
+
+  private static final int[] LONG_LEVERAGE = {2, 3, 5, 5, 10, 10, 10, 20, 20, 25, 50};
+  private static final int[] SHORT_LEVERAGE = {1, 2, 3, 3, 5, 10};
+  private static final int[] STRIKES = {90, 80, 70};
+
+  private final CrashScenario scenario;
+  private final Random random;
+  private final int accounts;
+  private int opened;
+
+  Population(CrashScenario scenario, int accounts) {
+    this.scenario = scenario;
+    this.random = scenario.random();
+    this.accounts = accounts;
+  }
+
+  void open() {
+    int perpetualPairs = accounts * 60 / 100 / 2;
+    int optionPairs = accounts * 15 / 100 / 2;
+    int borrowers = accounts - 2 * perpetualPairs - 2 * optionPairs;
+    for (int i = 0; i < perpetualPairs; i++) {
+      perpetualPair(i);
+    }
+    for (int i = 0; i < optionPairs; i++) {
+      optionPair(i);
+    }
+    for (int i = 0; i < borrowers; i++) {
+      borrower(i);
+    }
+  }
+
+  private double notional() {
+    return Math.min(400_000, Math.max(500, 15_000 * Math.exp(random.nextGaussian())));
+  }
+
+  private MarginMode perpetualMode() {
+    return random.nextInt(6) == 0 ? MarginMode.ISOLATED : MarginMode.CROSS;
+  }
+
+  private void perpetualPair(int i) {
+    boolean btc = random.nextDouble() < 0.55;
+    String instrument = btc ? CrashScenario.BTC_PERP : CrashScenario.ETH_PERP;
+    double price = (btc ? CrashScenario.BTC : CrashScenario.ETH).start();
+    BigDecimal lot = new BigDecimal(btc ? "0.001" : "0.01");
+    BigDecimal quantity = BigDecimal.valueOf(notional() / price).divide(lot, 0, RoundingMode.FLOOR).max(BigDecimal.ONE)
+        .multiply(lot);
+    BigDecimal at = BigDecimal.valueOf(price);
+    String longId = "perp-" + i + "-long";
+    String shortId = "perp-" + i + "-short";
+    long time = CrashScenario.setupTime(opened, accounts);
+    fund(time, longId, perpetualMode(), quantity, at, LONG_LEVERAGE[random.nextInt(LONG_LEVERAGE.length)]);
+    fund(time, shortId, perpetualMode(), quantity, at, SHORT_LEVERAGE[random.nextInt(SHORT_LEVERAGE.length)]);
+    scenario.trade(time + 1, longId, instrument, "open-" + i + "-buy", quantity, at);
+    scenario.trade(time + 1, shortId, instrument, "open-" + i + "-sell", quantity.negate(), at);
+    opened += 2;
+  }
+
+  /** Opens the account with the margin for {@code leverage} (plus up to 20 % more) and the opening fee. */
+  private void fund(long time, String account, MarginMode mode, BigDecimal quantity, BigDecimal price, int leverage) {
+    scenario.opened(time, account, mode);
+    double notional = quantity.multiply(price).doubleValue();
+    double margin = notional / leverage * (1 + 0.2 * random.nextDouble()) + notional * CrashScenario.TAKER_FEE;
+    scenario.deposit(time, account, "USD", BigDecimal.valueOf(margin));
+  }
+
+  private void optionPair(int i) {
+    String underlying = random.nextDouble() < 0.6 ? "BTC" : "ETH";
+    int strike = STRIKES[random.nextInt(STRIKES.length)];
+    String option = CrashScenario.put(underlying, strike);
+    double spot = (underlying.equals("BTC") ? CrashScenario.BTC : CrashScenario.ETH).start();
+    BigDecimal quantity = BigDecimal.valueOf(notional() / spot).setScale(2, RoundingMode.FLOOR)
+        .max(new BigDecimal("0.01"));
+    BigDecimal premium = BigDecimal.valueOf(CrashScenario.optionPremium(underlying, strike))
+        .setScale(2, RoundingMode.HALF_EVEN);
+    String writer = "puts-" + i + "-writer";
+    String buyer = "puts-" + i + "-buyer";
+    long time = CrashScenario.setupTime(opened, accounts);
+    double notional = quantity.doubleValue() * spot;
+    // Writers post 10 % to 25 % of the notional: a 30 % fall takes most of them through their margin.
+    scenario.opened(time, writer, MarginMode.PORTFOLIO);
+    scenario.deposit(time, writer, "USD", BigDecimal.valueOf(notional * (0.10 + 0.15 * random.nextDouble())));
+    scenario.opened(time, buyer, MarginMode.PORTFOLIO);
+    scenario.deposit(time, buyer, "USD", BigDecimal.valueOf(premium.doubleValue() * quantity.doubleValue() * 1.5 + 10));
+    scenario.trade(time + 1, writer, option, "puts-" + i + "-sell", quantity.negate(), premium);
+    scenario.trade(time + 1, buyer, option, "puts-" + i + "-buy", quantity, premium);
+    opened += 2;
+  }
+
+  private void borrower(int i) {
+    boolean eth = random.nextDouble() < 0.6;
+    String collateral = eth ? "ETH" : "BTC";
+    double spot = (eth ? CrashScenario.ETH : CrashScenario.BTC).start();
+    double value = notional();
+    double loanToValue = 0.45 + 0.33 * random.nextDouble();
+    String account = "loan-" + i;
+    long time = CrashScenario.setupTime(opened, accounts);
+    scenario.opened(time, account, MarginMode.LENDING);
+    scenario.deposit(time, account, collateral, BigDecimal.valueOf(value / spot));
+    scenario.borrow(time + 1, account, "USDC", BigDecimal.valueOf(value * loanToValue).setScale(2,
+        RoundingMode.FLOOR));
+    opened++;
+  }
+}
