@@ -53,9 +53,10 @@ class ClosedLoopITCase {
     new ClosedLoop(config, flink, List.of(observer), (u, o) -> 1000, new Progress(System.err))
         .run(feed.iterator(), t0, t0 + 2_000_000);
     System.err.printf("%d steps in %.1f s%n", steps.size(), (System.nanoTime() - began) / 1e9);
-    // 2000 one-second steps, then the call at the end of input
-    assertThat(steps).hasSize(2001);
-    assertThat(steps.get(1999)).isEqualTo(t0 + 2_000_000);
+    // one-second steps ending at t0 + 999, t0 + 1999, ..., a last one to the end, then the call at the end of input
+    assertThat(steps).hasSize(2002);
+    assertThat(steps.get(0)).isEqualTo(t0 + 999);
+    assertThat(steps.get(2000)).isEqualTo(t0 + 2_000_000);
     assertThat(late).as("every output arrives in the step of its event time").isEmpty();
     assertThat(prices[0]).as("the oracle publishes for the ticks fed in lock-step").isGreaterThanOrEqualTo(1999);
   }
