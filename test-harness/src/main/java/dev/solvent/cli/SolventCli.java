@@ -23,9 +23,10 @@ public final class SolventCli {
   private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
 
   SolventCli() {
-    subcommands.put("demo", new Subcommand("demo",
-        "run the main job on the embedded default (for now: print the job graph's plan)",
-        (args, out, err) -> plan(out)));
+    subcommands.put("demo", new Subcommand(DemoCommand.USAGE,
+        "the built-in crash through the job on the embedded cluster, with a venue and liquidators; summary, "
+            + "topics as JSON Lines, HTML report, invariants",
+        DemoCommand::run));
     subcommands.put("plan", new Subcommand("plan", "print the job graph: stages, keys, topics",
         (args, out, err) -> plan(out)));
     subcommands.put("throughput", new Subcommand("throughput [--accounts N] [--seconds S] [--parallelism P]",
@@ -51,7 +52,13 @@ public final class SolventCli {
       err.print(help());
       return USAGE;
     }
-    return subcommand.command().run(args.subList(1, args.size()), out, err);
+    try {
+      return subcommand.command().run(args.subList(1, args.size()), out, err);
+    } catch (IllegalArgumentException e) {
+      // malformed options, configuration or input files: say what, not where in the code
+      err.println("solvent " + args.get(0) + ": " + e.getMessage());
+      return USAGE;
+    }
   }
 
   String help() {
@@ -62,7 +69,7 @@ public final class SolventCli {
 
         Commands:
         """);
-    subcommands.values().forEach(s -> help.append(String.format("  %-24s %s%n", s.usage(), s.summary())));
+    subcommands.values().forEach(s -> help.append(String.format("  %s%n      %s%n", s.usage(), s.summary())));
     help.append("\nSee README.md for every command's options and input formats.\n");
     return help.toString();
   }

@@ -90,6 +90,7 @@ final class BusSource implements Source<Ingested, BusSplit, Boolean> {
   private static final class Enumerator implements SplitEnumerator<BusSplit, Boolean> {
     private final SplitEnumeratorContext<BusSplit> context;
     private final String topic;
+    private final List<BusSplit> returned = new java.util.ArrayList<>();
     private boolean assigned;
 
     Enumerator(SplitEnumeratorContext<BusSplit> context, String topic, boolean assigned) {
@@ -106,7 +107,8 @@ final class BusSource implements Source<Ingested, BusSplit, Boolean> {
 
     @Override
     public void addSplitsBack(List<BusSplit> splits, int subtask) {
-      splits.forEach(s -> context.assignSplit(s, 0));
+      // A failed reader's split returns here before the restarted reader registers: hand it out again then.
+      returned.addAll(splits);
     }
 
     @Override
@@ -114,6 +116,10 @@ final class BusSource implements Source<Ingested, BusSplit, Boolean> {
       if (subtask == 0 && !assigned) {
         context.assignSplit(new BusSplit(topic, 0), 0);
         assigned = true;
+      }
+      if (subtask == 0) {
+        returned.forEach(s -> context.assignSplit(s, 0));
+        returned.clear();
       }
       context.signalNoMoreSplits(subtask);
     }

@@ -125,18 +125,39 @@ final class Valuation {
     return 1;
   }
 
-  /** Converted specs, reused while a spec is unchanged (conversion validates a whole margin schedule). */
+  /**
+   * Converted specs, reused while a spec is unchanged (conversion validates a whole margin schedule). Unchanged
+   * means the same instance or the same Avro bytes: {@code Instrument.equals} cannot compare the nullable decimals
+   * of margin tiers (Avro's generic comparison has no logical-type conversions and throws).
+   */
   static final class InstrumentCache {
     private final Map<String, Instrument> specs = new HashMap<>();
+    private final Map<String, byte[]> encoded = new HashMap<>();
     private final Map<String, dev.solvent.risk.instrument.Instrument> cores = new HashMap<>();
 
     dev.solvent.risk.instrument.Instrument core(Instrument spec) {
       String id = spec.getInstrumentId();
-      if (!spec.equals(specs.get(id))) {
-        specs.put(id, spec);
+      if (spec == specs.get(id)) {
+        return cores.get(id);
+      }
+      byte[] bytes = bytes(spec);
+      if (!java.util.Arrays.equals(bytes, encoded.get(id))) {
+        encoded.put(id, bytes);
         cores.put(id, Instruments.toCore(spec));
       }
+      specs.put(id, spec);
       return cores.get(id);
+    }
+
+    private static byte[] bytes(Instrument spec) {
+      try {
+        java.nio.ByteBuffer buffer = Instrument.getEncoder().encode(spec);
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot encode instrument " + spec.getInstrumentId(), e);
+      }
     }
   }
 }

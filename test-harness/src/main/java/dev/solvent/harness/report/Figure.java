@@ -1,0 +1,35 @@
+package dev.solvent.harness.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * One figure of the summary: its label, its value as a number (for the difference column of a comparison) and as
+ * text. Money is rounded to cents for display only; the value keeps the exact decimal.
+ */
+public record Figure(String label, BigDecimal value, String text) {
+
+  public static Figure count(String label, long n) {
+    return new Figure(label, BigDecimal.valueOf(n), String.format("%,d", n));
+  }
+
+  public static Figure money(String label, BigDecimal amount) {
+    return new Figure(label, amount, format(amount));
+  }
+
+  public static Figure millis(String label, long millis) {
+    return new Figure(label, BigDecimal.valueOf(millis), String.format("%,d", millis));
+  }
+
+  /** The difference {@code other − this} as text with a sign, in this figure's style. */
+  public String differenceTo(Figure other) {
+    BigDecimal d = other.value.subtract(value);
+    String body = value.scale() > 0 || other.value.scale() > 0 ? format(d.abs()) : String.format("%,d", d.abs()
+        .longValueExact());
+    return d.signum() == 0 ? "0" : (d.signum() > 0 ? "+" : "-") + body;
+  }
+
+  private static String format(BigDecimal amount) {
+    return String.format("%,.2f", amount.setScale(2, RoundingMode.HALF_EVEN));
+  }
+}

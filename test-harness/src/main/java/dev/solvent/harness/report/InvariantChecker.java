@@ -1,0 +1,381 @@
+package dev.solvent.harness.report;
+
+import dev.solvent.avro.account.AccountEvent;
+import dev.solvent.avro.account.AccountOpened;
+import dev.solvent.avro.account.AdlFill;
+import dev.solvent.avro.account.Deposit;
+import dev.solvent.avro.account.FundingPayment;
+import dev.solvent.avro.account.LiquidationFill;
+import dev.solvent.avro.account.MarginMode;
+import dev.solvent.avro.account.Trade;
+import dev.solvent.avro.account.Withdrawal;
+import dev.solvent.avro.auction.AuctionEvent;
+import dev.solvent.avro.auction.AuctionEventKind;
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.instruments.InstrumentUpdate;
+import dev.solvent.avro.insurance.LedgerEntry;
+import dev.solvent.avro.liquidation.LiquidationKind;
+import dev.solvent.avro.liquidation.LiquidationOrder;
+import dev.solvent.avro.liquidation.Side;
+import dev.solvent.avro.margin.MarginUpdate;
+import dev.solvent.harness.loop.LoopRecord;
+import dev.solvent.harness.loop.Participant;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Checks the books of a run from the records that crossed the job's boundary, with its own arithmetic:
+ *
+ * <ul>
+ *   <li><b>Ledger</b>: each fund's sequence runs 1, 2, 3, … without gaps, every {@code balanceAfter} is the previous
+ *       balance plus the entry's amount, and the end balance is the sum of the entries.</li>
+ *   <li><b>Bankruptcy</b>: for every liquidation order, the deficits its fills left below the bankruptcy price,
+ *       {@code ⌈|fill − bankruptcy| × quantity × contract size⌉} per fill, equal the fund's payouts plus shortfalls
+ *       booked against it; and its penalties never exceed what its fills beat the bankruptcy price by.</li>
+ *   <li><b>Trigger</b>: a partial or full liquidation, and an auction start, only while the account's ratio (health
+ *       factor) is below 1, both in the order and in the account's latest margin update at or before it.</li>
+ *   <li><b>Conservation</b> (USD, margin modes other than lending): cash of all accounts + cost of their open
+ *       positions + insurance funds + fees = deposits − withdrawals + realized P&amp;L + funding + shortfalls; and
+ *       every account left flat has, in its last margin update, exactly the equity its own events give it.</li>
+ * </ul>
+ *
+ * Every violation names the account or fund and the event.
+ */
+public final class InvariantChecker implements Participant {
+
+  private static final String CASH = "USD";
+  private static final MathContext EXACT_ENOUGH = MathContext.DECIMAL128;
+  /** Tolerance of the conservation sum: average costs divide, the rest is exact. */
+  private static final BigDecimal TOLERANCE = new BigDecimal("0.000001");
+  private static final int MAX_LISTED = 50;
+
+  /** One account's books as the checker keeps them: cash, and quantity and cost per instrument. */
+  private static final class Books {
+    BigDecimal cash = BigDecimal.ZERO;
+    final Map<String, BigDecimal[]> positions = new TreeMap<>();
+    boolean otherAssets;
+    MarginMode mode;
+    BigDecimal lastEquity;
+    String lastUpdate;
+
+    boolean flat() {
+      return positions.values().stream().allMatch(p -> p[0].signum() == 0);
+    }
+  }
+
+  private record Fund(long sequence, BigDecimal balance, BigDecimal sum) {}
+
+  private final Map<String, Books> accounts = new TreeMap<>();
+  private final Map<String, BigDecimal> contractSize = new HashMap<>();
+  private final Map<String, LiquidationOrder> orders = new HashMap<>();
+  private final Map<String, BigDecimal> expectedDeficit = new TreeMap<>();
+  private final Map<String, BigDecimal> beatenBy = new TreeMap<>();
+  private final Map<String, BigDecimal> bookedDeficit = new TreeMap<>();
+  private final Map<String, BigDecimal> bookedPenalty = new TreeMap<>();
+  private final Map<String, Double> latestRatio = new HashMap<>();
+  private final Map<String, Fund> funds = new TreeMap<>();
+  private final Set<String> fundAccounts = new HashSet<>();
+  private final List<LoopRecord> pendingFills = new ArrayList<>();
+  private final List<String> violations = new ArrayList<>();
+  private long violationCount;
+  private BigDecimal deposits = BigDecimal.ZERO;
+  private BigDecimal withdrawals = BigDecimal.ZERO;
+  private BigDecimal fees = BigDecimal.ZERO;
+  private BigDecimal funding = BigDecimal.ZERO;
+  private BigDecimal realized = BigDecimal.ZERO;
+  private BigDecimal shortfalls = BigDecimal.ZERO;
+  private boolean finished;
+
+  @Override
+  public List<LoopRecord> step(long until, List<LoopRecord> inputs, List<LoopRecord> outputs) {
+    for (LoopRecord in : inputs) {
+      input(in);
+    }
+    // Margin updates before the orders they trigger at the same instant.
+    List<LoopRecord> ordered = new ArrayList<>(outputs);
+    ordered.sort(Comparator.comparingLong(LoopRecord::time)
+        .thenComparingInt(r -> r.record() instanceof MarginUpdate ? 0 : 1));
+    for (LoopRecord out : ordered) {
+      output(out);
+    }
+    settleFills();
+    return List.of();
+  }
+
+  @Override
+  public void finish(List<LoopRecord> outputs) {
+    step(Long.MAX_VALUE, List.of(), outputs);
+    checkDeficits();
+    checkConservation();
+    finished = true;
+  }
+
+  /** The violations found, at most {@value #MAX_LISTED} listed; empty when the books hold. */
+  public List<String> violations() {
+    if (!finished) {
+      throw new IllegalStateException("the run has not finished");
+    }
+    List<String> listed = new ArrayList<>(violations);
+    if (violationCount > violations.size()) {
+      listed.add("… and " + (violationCount - violations.size()) + " more");
+    }
+    return listed;
+  }
+
+  private void violation(String message) {
+    violationCount++;
+    if (violations.size() < MAX_LISTED) {
+      violations.add(message);
+    }
+  }
+
+  // Inputs ---------------------------------------------------------------------------------------------------------
+
+  private void input(LoopRecord in) {
+    if (in.record() instanceof InstrumentUpdate update && update.getPayload() instanceof Instrument spec) {
+      contractSize.put(spec.getInstrumentId(), spec.getContractSize());
+    } else if (in.record() instanceof AccountEvent event) {
+      account(event, in);
+    }
+  }
+
+  private void account(AccountEvent event, LoopRecord in) {
+    Object p = event.getPayload();
+    if (p instanceof AccountOpened opened) {
+      books(opened.getAccountId()).mode = opened.getMarginMode();
+    } else if (p instanceof Deposit d) {
+      if (d.getAccountId().startsWith("fund:")) {
+        fundAccounts.add(d.getAccountId());
+        deposits = deposits.add(d.getAmount());
+      } else if (d.getAsset().equals(CASH)) {
+        books(d.getAccountId()).cash = books(d.getAccountId()).cash.add(d.getAmount());
+        deposits = deposits.add(d.getAmount());
+      } else {
+        books(d.getAccountId()).otherAssets = true;
+      }
+    } else if (p instanceof Withdrawal w) {
+      if (w.getAsset().equals(CASH)) {
+        books(w.getAccountId()).cash = books(w.getAccountId()).cash.subtract(w.getAmount());
+        withdrawals = withdrawals.add(w.getAmount());
+      } else {
+        books(w.getAccountId()).otherAssets = true;
+      }
+    } else if (p instanceof Trade t) {
+      fill(t.getAccountId(), t.getInstrumentId(), t.getQuantity(), t.getPrice(), t.getFee());
+    } else if (p instanceof LiquidationFill f) {
+      fill(f.getAccountId(), f.getInstrumentId(), f.getQuantity(), f.getPrice(), f.getFee());
+      pendingFills.add(in);
+    } else if (p instanceof AdlFill f) {
+      fill(f.getAccountId(), f.getInstrumentId(), f.getQuantity(), f.getPrice(), BigDecimal.ZERO);
+    } else if (p instanceof FundingPayment f) {
+      books(f.getAccountId()).cash = books(f.getAccountId()).cash.add(f.getAmount());
+      funding = funding.add(f.getAmount());
+    } else if (p != null && !(p instanceof dev.solvent.avro.account.Heartbeat)) {
+      // Borrow, repay and auction fills move lending assets, outside the USD books.
+      String account = (String) ((org.apache.avro.specific.SpecificRecord) p).get(0);
+      books(account).otherAssets = true;
+    }
+  }
+
+  /** Average-cost books: opening adds cost, closing realizes the difference against the average entry. */
+  private void fill(String account, String instrument, BigDecimal quantity, BigDecimal price, BigDecimal fee) {
+    Books b = books(account);
+    BigDecimal size = contractSize.getOrDefault(instrument, BigDecimal.ONE);
+    BigDecimal value = quantity.multiply(price).multiply(size);
+    b.cash = b.cash.subtract(value).subtract(fee);
+    fees = fees.add(fee);
+    BigDecimal[] pos = b.positions.computeIfAbsent(instrument, i -> new BigDecimal[] {BigDecimal.ZERO,
+        BigDecimal.ZERO});
+    BigDecimal q = pos[0];
+    if (q.signum() == 0 || q.signum() == quantity.signum()) {
+      pos[0] = q.add(quantity);
+      pos[1] = pos[1].add(value);
+      return;
+    }
+    BigDecimal closing = quantity.abs().min(q.abs());
+    BigDecimal removedCost = pos[1].multiply(closing).divide(q.abs(), EXACT_ENOUGH);
+    BigDecimal closedValue = value.multiply(closing).divide(quantity.abs(), EXACT_ENOUGH);
+    // closing a long: value is negative (a sale), realized = proceeds − cost
+    realized = realized.add(closedValue.negate().subtract(removedCost));
+    pos[0] = q.add(quantity);
+    pos[1] = pos[1].subtract(removedCost).add(value.subtract(closedValue));
+  }
+
+  private Books books(String account) {
+    return accounts.computeIfAbsent(account, a -> new Books());
+  }
+
+  // Outputs --------------------------------------------------------------------------------------------------------
+
+  private void output(LoopRecord out) {
+    Object r = out.record();
+    if (r instanceof MarginUpdate update) {
+      latestRatio.put(update.getAccountId(), update.getMarginRatio());
+      Books b = books(update.getAccountId());
+      b.lastEquity = update.getEquity();
+      b.lastUpdate = "margin update " + update.getSequence() + " at " + update.getEventTime();
+    } else if (r instanceof LiquidationOrder order) {
+      orders.put(order.getOrderId(), order);
+      trigger(order);
+    } else if (r instanceof AuctionEvent event && event.getKind() == AuctionEventKind.STARTED
+        && event.getHealthFactor() >= 1) {
+      violation("account " + event.getAccountId() + ", auction " + event.getAuctionId() + " at "
+          + event.getEventTime() + ": started at health factor " + event.getHealthFactor() + " (not below 1)");
+    } else if (r instanceof LedgerEntry entry) {
+      ledger(entry);
+    }
+  }
+
+  private void trigger(LiquidationOrder order) {
+    if (order.getKind() != LiquidationKind.PARTIAL && order.getKind() != LiquidationKind.FULL) {
+      return; // replans and takeovers continue a liquidation already triggered
+    }
+    String where = "account " + order.getAccountId() + ", order " + order.getOrderId() + " at "
+        + order.getEventTime();
+    if (order.getMarginRatio() >= 1) {
+      violation(where + ": liquidated at margin ratio " + order.getMarginRatio() + " (not below 1)");
+    }
+    Double ratio = latestRatio.get(order.getAccountId());
+    if (ratio == null || ratio >= 1) {
+      violation(where + ": the account's latest margin update before it has ratio " + ratio + " (not below 1)");
+    }
+  }
+
+  private void ledger(LedgerEntry entry) {
+    String where = "fund " + entry.getFundId() + ", entry " + entry.getSequence() + " (" + entry.getKind() + ", "
+        + entry.getReference() + ")";
+    Fund before = funds.getOrDefault(entry.getFundId(), new Fund(0, BigDecimal.ZERO, BigDecimal.ZERO));
+    if (entry.getSequence() != before.sequence() + 1) {
+      violation(where + ": sequence follows " + before.sequence());
+    }
+    BigDecimal expected = before.balance().add(entry.getAmount());
+    if (expected.compareTo(entry.getBalanceAfter()) != 0) {
+      violation(where + ": balance after " + entry.getBalanceAfter().toPlainString() + " but the previous balance "
+          + before.balance().toPlainString() + " plus the amount is " + expected.toPlainString());
+    }
+    funds.put(entry.getFundId(), new Fund(entry.getSequence(), entry.getBalanceAfter(),
+        before.sum().add(entry.getAmount())));
+    String reference = entry.getReference();
+    String account = entry.getAccountId();
+    switch (entry.getKind()) {
+      case PENALTY_INCOME -> {
+        bookedPenalty.merge(reference, entry.getAmount(), BigDecimal::add);
+        books(account).cash = books(account).cash.subtract(entry.getAmount());
+      }
+      case DEFICIT_PAYOUT -> {
+        bookedDeficit.merge(reference, entry.getAmount().negate(), BigDecimal::add);
+        books(account).cash = books(account).cash.add(entry.getAmount().negate());
+      }
+      case SHORTFALL -> {
+        BigDecimal shortfall = entry.getShortfall() == null ? BigDecimal.ZERO : entry.getShortfall();
+        bookedDeficit.merge(reference, shortfall, BigDecimal::add);
+        books(account).cash = books(account).cash.add(shortfall);
+        shortfalls = shortfalls.add(shortfall);
+      }
+      default -> { }
+    }
+  }
+
+  /** What each liquidation fill owes the fund or takes from it, against its order's bankruptcy price. */
+  private void settleFills() {
+    List<LoopRecord> waiting = new ArrayList<>();
+    for (LoopRecord in : pendingFills) {
+      LiquidationFill fill = (LiquidationFill) ((AccountEvent) in.record()).getPayload();
+      LiquidationOrder order = orders.get(fill.getOrderId());
+      if (order == null) {
+        waiting.add(in); // the fill answers an order of this step; the venue answers after it
+        continue;
+      }
+      int side = order.getSide() == Side.SELL ? 1 : -1; // selling closes a long
+      BigDecimal units = fill.getQuantity().abs().multiply(contractSize.getOrDefault(fill.getInstrumentId(),
+          BigDecimal.ONE));
+      BigDecimal beat = units.multiply(fill.getPrice().subtract(order.getBankruptcyPrice()))
+          .multiply(BigDecimal.valueOf(side));
+      if (beat.signum() < 0) {
+        expectedDeficit.merge(order.getOrderId(), beat.negate().setScale(8, RoundingMode.CEILING), BigDecimal::add);
+      } else {
+        beatenBy.merge(order.getOrderId(), beat, BigDecimal::add);
+      }
+    }
+    pendingFills.clear();
+    pendingFills.addAll(waiting);
+  }
+
+  // At the end -----------------------------------------------------------------------------------------------------
+
+  private void checkDeficits() {
+    for (LoopRecord in : pendingFills) {
+      LiquidationFill fill = (LiquidationFill) ((AccountEvent) in.record()).getPayload();
+      violation("account " + fill.getAccountId() + ", fill of " + fill.getOrderId() + " at " + in.time()
+          + ": no such liquidation order");
+    }
+    Set<String> references = new java.util.TreeSet<>(expectedDeficit.keySet());
+    references.addAll(bookedDeficit.keySet());
+    for (String reference : references) {
+      BigDecimal expected = expectedDeficit.getOrDefault(reference, BigDecimal.ZERO);
+      BigDecimal booked = bookedDeficit.getOrDefault(reference, BigDecimal.ZERO);
+      if (expected.compareTo(booked) != 0) {
+        LiquidationOrder order = orders.get(reference);
+        violation("account " + (order == null ? "?" : order.getAccountId()) + ", order " + reference
+            + ": fills below bankruptcy leave a deficit of " + expected.toPlainString()
+            + " but the fund booked " + booked.toPlainString());
+      }
+    }
+    bookedPenalty.forEach((reference, penalty) -> {
+      BigDecimal cap = beatenBy.getOrDefault(reference, BigDecimal.ZERO);
+      if (penalty.compareTo(cap) > 0) {
+        LiquidationOrder order = orders.get(reference);
+        violation("account " + (order == null ? "?" : order.getAccountId()) + ", order " + reference
+            + ": penalty " + penalty.toPlainString() + " exceeds what its fills beat bankruptcy by, "
+            + cap.toPlainString());
+      }
+    });
+  }
+
+  private void checkConservation() {
+    funds.forEach((fund, f) -> {
+      if (f.balance().compareTo(f.sum()) != 0) {
+        violation("fund " + fund + ": balance " + f.balance().toPlainString() + " but its entries sum to "
+            + f.sum().toPlainString());
+      }
+    });
+    BigDecimal cash = BigDecimal.ZERO;
+    BigDecimal openCost = BigDecimal.ZERO;
+    for (Map.Entry<String, Books> e : accounts.entrySet()) {
+      Books b = e.getValue();
+      if (b.otherAssets || b.mode == MarginMode.LENDING) {
+        continue;
+      }
+      cash = cash.add(b.cash);
+      for (BigDecimal[] p : b.positions.values()) {
+        openCost = openCost.add(p[1]);
+      }
+      if (b.flat() && b.lastEquity != null && b.lastEquity.compareTo(b.cash) != 0) {
+        violation("account " + e.getKey() + ", " + b.lastUpdate + ": equity " + b.lastEquity.toPlainString()
+            + " but its events leave it " + b.cash.toPlainString() + " in cash and no position");
+      }
+    }
+    BigDecimal fundBalances = funds.values().stream().map(Fund::balance).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal held = cash.add(openCost).add(fundBalances).add(fees);
+    BigDecimal sources = deposits.subtract(withdrawals).add(realized).add(funding).add(shortfalls);
+    if (held.subtract(sources).abs().compareTo(TOLERANCE) > 0) {
+      violation(String.format("conservation: cash %s + open cost %s + funds %s + fees %s = %s, but deposits %s − "
+          + "withdrawals %s + realized P&L %s + funding %s + shortfalls %s = %s", plain(cash), plain(openCost),
+          plain(fundBalances), plain(fees), plain(held), plain(deposits), plain(withdrawals), plain(realized),
+          plain(funding), plain(shortfalls), plain(sources)));
+    }
+  }
+
+  private static String plain(BigDecimal amount) {
+    return amount.setScale(8, RoundingMode.HALF_EVEN).toPlainString();
+  }
+}

@@ -1,0 +1,341 @@
+package dev.solvent.harness.report;
+
+import dev.solvent.avro.account.AccountEvent;
+import dev.solvent.avro.account.AccountOpened;
+import dev.solvent.avro.account.LiquidationFill;
+import dev.solvent.avro.adl.AdlOrder;
+import dev.solvent.avro.auction.AuctionEvent;
+import dev.solvent.avro.auction.AuctionEventKind;
+import dev.solvent.avro.deadletter.DeadLetter;
+import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.instruments.InstrumentUpdate;
+import dev.solvent.avro.insurance.LedgerEntry;
+import dev.solvent.avro.liquidation.LiquidationKind;
+import dev.solvent.avro.liquidation.LiquidationOrder;
+import dev.solvent.avro.calls.MarginCall;
+import dev.solvent.avro.margin.MarginUpdate;
+import dev.solvent.avro.oracle.OraclePrice;
+import dev.solvent.avro.ticks.MarketTick;
+import dev.solvent.avro.ticks.Quote;
+import dev.solvent.harness.loop.LoopRecord;
+import dev.solvent.harness.loop.Participant;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts what a run did, from the records that crossed the job's boundary (its inputs, including the venue's fills,
+ * and its outputs), and samples the time series of the report once per bucket of event time. Money is summed in
+ * exact decimals; the time series are doubles, for plotting only.
+ */
+public final class RunStats implements Participant {
+
+  /** Margin-ratio bands of the report, upper bounds exclusive; accounts without a ratio (no margin) are not drawn. */
+  static final double[] BAND_UPPER = {1, 1.25, 1.5, 2, Double.POSITIVE_INFINITY};
+  static final String[] BAND_NAMES = {"< 1", "1 - 1.25", "1.25 - 1.5", "1.5 - 2", ">= 2"};
+
+  private final long start;
+  private final long bucketMillis;
+  private final Map<String, String> modeOf = new HashMap<>();
+  private final Map<String, BigDecimal> contractSize = new HashMap<>();
+  private final Map<String, Integer> bandOf = new HashMap<>();
+  private final Map<String, BigDecimal> lastEquity = new TreeMap<>();
+  private final int[] bandCounts = new int[BAND_UPPER.length];
+  private final Map<String, Long> liquidationsByKind = new TreeMap<>();
+  private final Map<String, Long> deadLetters = new TreeMap<>();
+  private final Map<String, Long> auctions = new TreeMap<>();
+  private final Map<String, BigDecimal> fundBalance = new TreeMap<>();
+  private final Map<String, BigDecimal> fundLow = new TreeMap<>();
+  private final List<Long> oracleLags = new ArrayList<>();
+  private long accounts;
+  private long marginCalls;
+  private long liquidationFills;
+  private long adlOrders;
+  private long staleOraclePrices;
+  private long settledAuctions;
+  private BigDecimal liquidatedNotional = BigDecimal.ZERO;
+  private BigDecimal auctionDebtRepaid = BigDecimal.ZERO;
+  private BigDecimal adlNotional = BigDecimal.ZERO;
+  private BigDecimal penalties = BigDecimal.ZERO;
+  private BigDecimal deficits = BigDecimal.ZERO;
+  private BigDecimal shortfalls = BigDecimal.ZERO;
+  private BigDecimal shortfallCoveredByAdl = BigDecimal.ZERO;
+
+  // time series, one point per bucket
+  private final TreeMap<Long, int[]> bands = new TreeMap<>();
+  private final TreeMap<Long, Map<String, Long>> liquidationsByMode = new TreeMap<>();
+  private final Map<String, TreeMap<Long, Double>> prices = new TreeMap<>();
+  private final Map<String, TreeMap<Long, Double>> fundSeries = new TreeMap<>();
+  private final TreeMap<Long, Integer> cascadeDepth = new TreeMap<>();
+
+  /**
+   * @param start the run's first event time
+   * @param end its last; the report has about 300 points between them, at least one minute apart
+   */
+  public RunStats(long start, long end) {
+    this.start = start;
+    this.bucketMillis = Math.max(60_000, (end - start) / 300);
+  }
+
+  @Override
+  public List<LoopRecord> step(long until, List<LoopRecord> inputs, List<LoopRecord> outputs) {
+    for (LoopRecord in : inputs) {
+      input(in);
+    }
+    for (LoopRecord out : outputs) {
+      output(out);
+    }
+    if (until != Long.MAX_VALUE) {
+      bands.put(bucket(until), bandCounts.clone());
+    }
+    return List.of();
+  }
+
+  /** Records the venue's cascade level of a liquidation, for the cascade-depth plot. */
+  public void cascade(long time, int depth) {
+    cascadeDepth.merge(bucket(time), depth, Math::max);
+  }
+
+  private long bucket(long time) {
+    return start + Math.floorDiv(time - start, bucketMillis) * bucketMillis;
+  }
+
+  private void input(LoopRecord in) {
+    if (in.record() instanceof AccountEvent event) {
+      if (event.getPayload() instanceof AccountOpened opened) {
+        accounts++;
+        modeOf.put(opened.getAccountId(), opened.getMarginMode().name());
+      } else if (event.getPayload() instanceof LiquidationFill fill) {
+        liquidationFills++;
+        BigDecimal size = contractSize.getOrDefault(fill.getInstrumentId(), BigDecimal.ONE);
+        liquidatedNotional = liquidatedNotional.add(fill.getQuantity().abs().multiply(fill.getPrice()).multiply(size));
+      }
+    } else if (in.record() instanceof InstrumentUpdate update && update.getPayload() instanceof Instrument spec) {
+      contractSize.put(spec.getInstrumentId(), spec.getContractSize());
+    } else if (in.record() instanceof MarketTick tick && tick.getPayload() instanceof Quote quote) {
+      prices.computeIfAbsent(quote.getUnderlying() + " " + quote.getSource(), k -> new TreeMap<>())
+          .put(bucket(in.time()), quote.getPrice().doubleValue());
+    }
+  }
+
+  private void output(LoopRecord out) {
+    Object r = out.record();
+    if (r instanceof MarginUpdate update) {
+      margin(update);
+    } else if (r instanceof MarginCall) {
+      marginCalls++;
+    } else if (r instanceof LiquidationOrder order) {
+      liquidation(order, out.time());
+    } else if (r instanceof AdlOrder order) {
+      adlOrders++;
+      adlNotional = adlNotional.add(order.getQuantity().abs().multiply(order.getPrice()));
+      shortfallCoveredByAdl = shortfallCoveredByAdl.add(order.getShortfallCovered());
+    } else if (r instanceof AuctionEvent event) {
+      auction(event, out.time());
+    } else if (r instanceof LedgerEntry entry) {
+      ledger(entry, out.time());
+    } else if (r instanceof DeadLetter letter) {
+      deadLetters.merge(letter.getReason().name(), 1L, Long::sum);
+    } else if (r instanceof OraclePrice price) {
+      oracle(price, out.time());
+    }
+  }
+
+  private void margin(MarginUpdate update) {
+    String account = update.getAccountId();
+    lastEquity.put(account, update.getEquity());
+    Integer before = bandOf.remove(account);
+    if (before != null) {
+      bandCounts[before]--;
+    }
+    Double ratio = update.getMarginRatio();
+    if (ratio != null) {
+      int band = 0;
+      while (ratio >= BAND_UPPER[band]) {
+        band++;
+      }
+      bandOf.put(account, band);
+      bandCounts[band]++;
+    }
+  }
+
+  private void liquidation(LiquidationOrder order, long time) {
+    liquidationsByKind.merge(order.getKind().name(), 1L, Long::sum);
+    if (order.getKind() == LiquidationKind.PARTIAL || order.getKind() == LiquidationKind.FULL) {
+      String mode = modeOf.getOrDefault(order.getAccountId(), "UNKNOWN");
+      liquidationsByMode.computeIfAbsent(bucket(time), b -> new TreeMap<>()).merge(mode, 1L, Long::sum);
+    }
+  }
+
+  private void auction(AuctionEvent event, long time) {
+    auctions.merge(event.getKind().name(), 1L, Long::sum);
+    if (event.getKind() == AuctionEventKind.STARTED) {
+      liquidationsByMode.computeIfAbsent(bucket(time), b -> new TreeMap<>()).merge("LENDING", 1L, Long::sum);
+    } else if (event.getKind() == AuctionEventKind.SETTLED) {
+      settledAuctions++;
+      if (event.getDebtRepaid() != null) {
+        auctionDebtRepaid = auctionDebtRepaid.add(event.getDebtRepaid());
+      }
+    }
+  }
+
+  private void ledger(LedgerEntry entry, long time) {
+    switch (entry.getKind()) {
+      case PENALTY_INCOME -> penalties = penalties.add(entry.getAmount());
+      case DEFICIT_PAYOUT -> deficits = deficits.add(entry.getAmount().negate());
+      case SHORTFALL -> shortfalls = shortfalls.add(entry.getShortfall() == null ? BigDecimal.ZERO
+          : entry.getShortfall());
+      default -> { }
+    }
+    String fund = entry.getFundId();
+    fundBalance.put(fund, entry.getBalanceAfter());
+    if (entry.getKind() != dev.solvent.avro.insurance.LedgerEntryKind.SEED) {
+      fundLow.merge(fund, entry.getBalanceAfter(), BigDecimal::min);
+    }
+    fundSeries.computeIfAbsent(fund, f -> new TreeMap<>()).put(bucket(time), entry.getBalanceAfter().doubleValue());
+  }
+
+  private void oracle(OraclePrice price, long time) {
+    oracleLags.add(price.getPublishTime().toEpochMilli() - price.getSourceTime().toEpochMilli());
+    if (price.getStale()) {
+      staleOraclePrices++;
+    }
+    prices.computeIfAbsent(price.getUnderlying() + " oracle", k -> new TreeMap<>())
+        .put(bucket(time), price.getIndexPrice().doubleValue());
+  }
+
+  // Figures --------------------------------------------------------------------------------------------------------
+
+  /** The summary's figures, in the order of the table. */
+  public List<Figure> figures() {
+    List<Figure> f = new ArrayList<>();
+    f.add(Figure.count("accounts", accounts));
+    f.add(Figure.count("margin calls", marginCalls));
+    f.add(Figure.count("liquidations, partial", liquidationsByKind.getOrDefault("PARTIAL", 0L)));
+    f.add(Figure.count("liquidations, full", liquidationsByKind.getOrDefault("FULL", 0L)));
+    f.add(Figure.count("liquidations, replanned", liquidationsByKind.getOrDefault("REPLAN", 0L)));
+    f.add(Figure.count("positions taken over by the fund", liquidationsByKind.getOrDefault("TAKEOVER", 0L)));
+    f.add(Figure.count("liquidation fills", liquidationFills));
+    f.add(Figure.money("liquidated notional, USD", liquidatedNotional));
+    f.add(Figure.count("auctions started", auctions.getOrDefault("STARTED", 0L)));
+    f.add(Figure.count("auctions settled", settledAuctions));
+    f.add(Figure.money("auction debt repaid, USD", auctionDebtRepaid));
+    f.add(Figure.money("penalties, USD", penalties));
+    f.add(Figure.money("deficits paid by the fund, USD", deficits));
+    for (String fund : fundBalance.keySet()) {
+      f.add(Figure.money("insurance fund " + fund + " low, USD", fundLow.getOrDefault(fund, fundBalance.get(fund))));
+      f.add(Figure.money("insurance fund " + fund + " end, USD", fundBalance.get(fund)));
+    }
+    f.add(Figure.count("ADL orders", adlOrders));
+    f.add(Figure.money("ADL notional, USD", adlNotional));
+    f.add(Figure.money("bad debt, USD", badDebt()));
+    long dead = deadLetters.values().stream().mapToLong(Long::longValue).sum();
+    f.add(Figure.count("dead letters", dead));
+    deadLetters.forEach((reason, n) -> f.add(Figure.count("  " + reason, n)));
+    long[] lags = oracleLags.stream().mapToLong(Long::longValue).sorted().toArray();
+    f.add(Figure.count("oracle prices", lags.length));
+    f.add(Figure.count("oracle prices stale", staleOraclePrices));
+    for (double p : new double[] {50, 95, 99}) {
+      f.add(Figure.millis(String.format("oracle lag p%.0f, ms", p), percentile(lags, p)));
+    }
+    f.add(Figure.millis("oracle lag max, ms", lags.length == 0 ? 0 : lags[lags.length - 1]));
+    return f;
+  }
+
+  /**
+   * Debt nobody covers: shortfalls the fund handed to ADL that ADL did not cover, plus the negative equity left on
+   * accounts at the end (a lending position whose collateral no longer covers its debt).
+   */
+  public BigDecimal badDebt() {
+    BigDecimal uncovered = shortfalls.subtract(shortfallCoveredByAdl).max(BigDecimal.ZERO);
+    for (BigDecimal equity : lastEquity.values()) {
+      if (equity.signum() < 0) {
+        uncovered = uncovered.add(equity.negate());
+      }
+    }
+    return uncovered;
+  }
+
+  /** Nearest-rank percentile of sorted values. */
+  static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(p / 100 * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+  }
+
+  // Charts ---------------------------------------------------------------------------------------------------------
+
+  public List<Chart> charts() {
+    List<Chart> charts = new ArrayList<>();
+    Map<String, List<Series>> byUnderlying = new TreeMap<>();
+    prices.forEach((name, points) -> byUnderlying.computeIfAbsent(name.substring(0, name.indexOf(' ')),
+        u -> new ArrayList<>()).add(series(name.substring(name.indexOf(' ') + 1), points)));
+    byUnderlying.forEach((underlying, series) -> charts.add(new Chart(underlying + ": oracle index vs sources",
+        "USD", Chart.Style.LINES, series)));
+    charts.add(bandsChart());
+    charts.add(liquidationsChart());
+    List<Series> funds = new ArrayList<>();
+    fundSeries.forEach((fund, points) -> funds.add(series(fund, points)));
+    charts.add(new Chart("Insurance fund balance", "USD", Chart.Style.LINES, funds));
+    TreeMap<Long, Double> depth = new TreeMap<>();
+    cascadeDepth.forEach((t, d) -> depth.put(t, (double) d));
+    charts.add(new Chart("Liquidation cascade depth (deepest per bucket)", "levels", Chart.Style.LINES,
+        depth.isEmpty() ? List.of() : List.of(series("cascade depth", depth))));
+    return charts;
+  }
+
+  private Chart bandsChart() {
+    long[] times = bands.keySet().stream().mapToLong(Long::longValue).toArray();
+    List<Series> series = new ArrayList<>();
+    for (int b = 0; b < BAND_NAMES.length; b++) {
+      double[] values = new double[times.length];
+      int i = 0;
+      for (int[] counts : bands.values()) {
+        values[i++] = counts[b];
+      }
+      series.add(new Series("ratio " + BAND_NAMES[b], times, values));
+    }
+    return new Chart("Accounts by margin ratio (equity / maintenance margin)", "accounts", Chart.Style.STACKED,
+        series);
+  }
+
+  private Chart liquidationsChart() {
+    List<String> modes = liquidationsByMode.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted()
+        .toList();
+    long[] times = new long[liquidationsByMode.isEmpty() ? 0
+        : (int) ((liquidationsByMode.lastKey() - liquidationsByMode.firstKey()) / bucketMillis + 1)];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = liquidationsByMode.firstKey() + i * bucketMillis;
+    }
+    List<Series> series = new ArrayList<>();
+    for (String mode : modes) {
+      double[] values = new double[times.length];
+      for (int i = 0; i < times.length; i++) {
+        Map<String, Long> counts = liquidationsByMode.get(times[i]);
+        values[i] = counts == null ? 0 : counts.getOrDefault(mode, 0L);
+      }
+      series.add(new Series(mode, times, values));
+    }
+    return new Chart("Liquidations started per " + bucketMillis / 60_000 + " min, by margin mode", "liquidations",
+        Chart.Style.STACKED, series);
+  }
+
+  private static Series series(String name, TreeMap<Long, Double> points) {
+    long[] times = points.keySet().stream().mapToLong(Long::longValue).toArray();
+    double[] values = points.values().stream().mapToDouble(Double::doubleValue).toArray();
+    return new Series(name, times, values);
+  }
+
+  /** Oracle lags in milliseconds, sorted, for tests. */
+  long[] oracleLags() {
+    long[] lags = oracleLags.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(lags);
+    return lags;
+  }
+}

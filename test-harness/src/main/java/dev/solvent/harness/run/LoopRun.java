@@ -1,0 +1,54 @@
+package dev.solvent.harness.run;
+
+import dev.solvent.harness.liquidators.LiquidatorPool;
+import dev.solvent.harness.loop.ClosedLoop;
+import dev.solvent.harness.loop.Progress;
+import dev.solvent.harness.loop.TopicRecorder;
+import dev.solvent.harness.report.InvariantChecker;
+import dev.solvent.harness.report.RunStats;
+import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.venue.VenueSimulator;
+import dev.solvent.harness.venue.VenueStats;
+import dev.solvent.job.config.SolventConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Runs a {@link RunSpec} through the production job graph on the embedded cluster (RocksDB, checkpoints) in a
+ * {@link ClosedLoop} with the venue, the liquidators, the topic recorder, the statistics and the invariant checker.
+ */
+public final class LoopRun {
+
+  /** Fine steps while liquidations are under way keep fills within a second of their orders. */
+  static final long FINE_STEP_MILLIS = 1_000;
+  static final long COARSE_STEP_MILLIS = 10_000;
+  static final long HOLD_MILLIS = 60_000;
+
+  private LoopRun() {}
+
+  public static RunResult run(RunSpec spec, Progress progress) throws Exception {
+    VenueSimulator venue = new VenueSimulator(spec.venue());
+    LiquidatorPool pool = new LiquidatorPool(spec.liquidators(), spec.gas().get());
+    RunStats stats = new RunStats(spec.feed().start(), spec.feed().end());
+    InvariantChecker checker = new InvariantChecker();
+    TopicRecorder recorder = new TopicRecorder(topics(spec.output()));
+    Configuration flink = PipelineRun.embedded();
+    // Lock-step: each step waits for the outputs, so records must not wait for full network buffers.
+    flink.setString("execution.buffer-timeout.interval", "1 ms");
+    SolventConfig config = spec.config()
+        .with("checkpoint.dir", spec.output().resolve("checkpoints").toAbsolutePath().toUri().toString());
+    long began = System.nanoTime();
+    new ClosedLoop(config, flink, List.of(venue, pool, recorder, stats, checker),
+        ClosedLoop.adaptive(FINE_STEP_MILLIS, COARSE_STEP_MILLIS, HOLD_MILLIS), progress)
+        .run(spec.feed().records().iterator(), spec.feed().start(), spec.feed().end());
+    double seconds = (System.nanoTime() - began) / 1e9;
+    VenueStats venueStats = venue.stats();
+    venueStats.cascade().forEach(p -> stats.cascade(p.time(), p.depth()));
+    return new RunResult(spec, stats, venueStats, pool.stats(), pool.settled(), checker.violations(), seconds);
+  }
+
+  public static Path topics(Path output) {
+    return output.resolve("topics");
+  }
+}

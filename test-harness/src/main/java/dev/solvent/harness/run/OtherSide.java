@@ -1,0 +1,48 @@
+package dev.solvent.harness.run;
+
+import dev.solvent.harness.liquidators.GasMarket;
+import dev.solvent.harness.liquidators.Liquidator;
+import dev.solvent.harness.venue.VenueSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** The default venue and liquidators on the other side of the job, for the demo and for replays. */
+public final class OtherSide {
+
+  private OtherSide() {}
+
+  /**
+   * A venue whose books hold a few million dollars within 1 % of the mid (thin enough that a crash's liquidations
+   * move the price, as on 12 March 2020), refilling with a 30-second half-life, filling 200 ms after an order.
+   *
+   * @param impactOnSources true for a generated market; false for recorded history, which already holds the real
+   *     cascade in its prices
+   */
+  public static VenueSettings venue(boolean impactOnSources) {
+    return new VenueSettings(Map.of("BTC", 4_000_000.0, "ETH", 2_000_000.0), 1_000_000.0, 30_000, 200, 5_000, 0.02,
+        impactOnSources, "solvent-venue");
+  }
+
+  /**
+   * {@code count} liquidators drawn from {@code seed}: capital from 50 thousand to 2 million USD, minimum profits
+   * from 5 to 100 USD, reaction latencies from 100 ms to 6 s (bots on co-located nodes to people at keyboards).
+   */
+  public static List<Liquidator> liquidators(long seed, int count) {
+    Random random = new Random(seed);
+    List<Liquidator> all = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      double capital = Math.round(50_000 * Math.pow(40, random.nextDouble()));
+      double minProfit = Math.round(5 + 95 * random.nextDouble());
+      long latency = Math.round(100 * Math.pow(60, random.nextDouble()));
+      all.add(new Liquidator("liquidator-" + i, capital, minProfit, latency));
+    }
+    return all;
+  }
+
+  /** Gas of 2 USD per transaction, rising 5 % for each liquidation event in the trailing minute. */
+  public static GasMarket gas() {
+    return new GasMarket(2, 0.05, 60_000);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.solvent.harness.run;
+
+import dev.solvent.harness.liquidators.LiquidatorPool;
+import dev.solvent.harness.liquidators.LiquidatorStats;
+import dev.solvent.harness.report.Figure;
+import dev.solvent.harness.report.RunStats;
+import dev.solvent.harness.venue.VenueStats;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a run did, and whether its books held. */
+public record RunResult(RunSpec spec, RunStats stats, VenueStats venue, List<LiquidatorStats> liquidators,
+    List<LiquidatorPool.Settled> auctions, List<String> violations, double seconds) {
+
+  public boolean holds() {
+    return violations.isEmpty();
+  }
+
+  /** The summary's figures: the job's, then the venue's and the liquidators'. */
+  public List<Figure> figures() {
+    List<Figure> f = new ArrayList<>(stats.figures());
+    f.add(Figure.count("venue fills (partial: book too thin)", venue.fills()));
+    f.add(Figure.count("  of which partial", venue.partialFills()));
+    f.add(Figure.count("venue orders left unfilled (limit)", venue.unfilled()));
+    f.add(Figure.count("deepest liquidation cascade, levels", venue.deepestCascade()));
+    double profit = 0;
+    double gas = 0;
+    long wins = 0;
+    for (LiquidatorStats l : liquidators) {
+      profit += l.profit();
+      gas += l.gasPaid();
+      wins += l.wins();
+    }
+    f.add(Figure.count("liquidators' auctions won", wins));
+    f.add(Figure.money("liquidators' profit net of gas, USD", money(profit)));
+    f.add(Figure.money("liquidators' gas paid, USD", money(gas)));
+    double[] discounts = auctions.stream().mapToDouble(LiquidatorPool.Settled::discount).sorted().toArray();
+    f.add(Figure.money("auction discount, median %", money(discounts.length == 0 ? 0
+        : discounts[discounts.length / 2] * 100)));
+    f.add(Figure.money("auction discount, max %", money(discounts.length == 0 ? 0
+        : discounts[discounts.length - 1] * 100)));
+    f.add(Figure.count("invariant violations", violations.size()));
+    return f;
+  }
+
+  /** Liquidator results are simulated in doubles (a statistical model, not a ledger); shown to the cent. */
+  private static BigDecimal money(double amount) {
+    return BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_EVEN);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.solvent.harness.run;
+
+import dev.solvent.harness.report.Figure;
+import dev.solvent.harness.report.HtmlReport;
+import dev.solvent.harness.report.SummaryTable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The summary table and the HTML report of one run, or of two runs side by side with their differences. */
+public final class Summaries {
+
+  private Summaries() {}
+
+  public static SummaryTable table(List<RunResult> runs) {
+    List<String> columns = new ArrayList<>(runs.stream().map(r -> r.spec().name()).toList());
+    List<Map<String, Figure>> byLabel = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (RunResult run : runs) {
+      Map<String, Figure> figures = new LinkedHashMap<>();
+      for (Figure f : run.figures()) {
+        figures.put(f.label(), f);
+        if (!labels.contains(f.label())) {
+          labels.add(f.label());
+        }
+      }
+      byLabel.add(figures);
+    }
+    boolean compare = runs.size() == 2;
+    if (compare) {
+      columns.add("B - A");
+    }
+    List<SummaryTable.Row> rows = new ArrayList<>();
+    for (String label : labels) {
+      List<String> values = new ArrayList<>();
+      for (Map<String, Figure> figures : byLabel) {
+        Figure f = figures.get(label);
+        values.add(f == null ? "-" : f.text());
+      }
+      if (compare) {
+        Figure a = byLabel.get(0).get(label);
+        Figure b = byLabel.get(1).get(label);
+        values.add(a == null || b == null ? "-" : a.differenceTo(b));
+      }
+      rows.add(new SummaryTable.Row(label, values));
+    }
+    return new SummaryTable(columns, rows);
+  }
+
+  /** Writes {@code report.html} into {@code folder}: the summary, then each run's plots. */
+  public static Path report(Path folder, String title, List<RunResult> runs) {
+    List<String> notes = new ArrayList<>();
+    for (RunResult run : runs) {
+      notes.add(run.spec().name() + ": " + run.spec().feed().description() + "; configuration "
+          + (run.spec().config().overrides().isEmpty() ? "defaults" : run.spec().config().overrides()) + "; "
+          + String.format("%.0f s", run.seconds()) + "; "
+          + (run.holds() ? "invariants hold" : run.violations().size() + " invariant violations: "
+          + run.violations().get(0)));
+    }
+    List<dev.solvent.harness.report.Chart> charts = new ArrayList<>();
+    for (RunResult run : runs) {
+      for (var chart : run.stats().charts()) {
+        charts.add(runs.size() == 1 ? chart : new dev.solvent.harness.report.Chart(run.spec().name() + ": "
+            + chart.title(), chart.unit(), chart.style(), chart.series()));
+      }
+    }
+    Path file = folder.resolve("report.html");
+    HtmlReport.write(file, title, notes, table(runs), charts);
+    return file;
+  }
+}
