@@ -50,6 +50,10 @@ final class DemoCommand {
       }
     }
     SolventConfig config = Runs.config(configFile, overrides);
+    if (!config.overrides().containsKey("oracle.deviation-threshold")) {
+      // 0.25 %: the crash's moves and the venue's impact publish at once, the calm minutes only on the heartbeat
+      config = config.with("oracle.deviation-threshold", "0.0025");
+    }
     Feed feed = CrashScenario.generate(new CrashScenario.Settings(accounts, seed, fund));
     out.println("solvent demo: " + feed.description());
     out.println("writing to " + output.toAbsolutePath());

@@ -36,6 +36,9 @@ public final class LoopRun {
     Configuration flink = PipelineRun.embedded();
     // Lock-step: each step waits for the outputs, so records must not wait for full network buffers.
     flink.setString("execution.buffer-timeout.interval", "1 ms");
+    // The bus's writers are not transactional: a restart would repeat outputs, so a failure ends the run with its
+    // cause (exactly-once under restarts is the Kafka path's job, tested in KafkaExactlyOnceITCase).
+    flink.setString("restart-strategy.type", "none");
     SolventConfig config = spec.config()
         .with("checkpoint.dir", spec.output().resolve("checkpoints").toAbsolutePath().toUri().toString());
     long began = System.nanoTime();

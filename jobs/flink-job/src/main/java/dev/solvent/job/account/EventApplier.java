@@ -59,6 +59,9 @@ final class EventApplier {
           () -> books.deposit(d.getAsset(), d.getAmount(), cashAsset));
     }
     if (payload instanceof Withdrawal w) {
+      if (!w.getAsset().equals(cashAsset) && w.getAmount().compareTo(books.collateral(w.getAsset())) > 0) {
+        return overdrawn("withdraws", w.getAmount(), w.getAsset(), books.collateral(w.getAsset()), "holds");
+      }
       return asset(w.getAsset(), InstrumentKind.SPOT_COLLATERAL, sets, books, pending,
           () -> books.withdraw(w.getAsset(), w.getAmount(), cashAsset));
     }
@@ -67,6 +70,10 @@ final class EventApplier {
           b.getAmount()));
     }
     if (payload instanceof Repay r) {
+      BigDecimal owed = books.debt(r.getAsset());
+      if (r.getAmount().compareTo(owed) > 0) {
+        return overdrawn("repays", r.getAmount(), r.getAsset(), owed, "owes");
+      }
       return asset(r.getAsset(), InstrumentKind.LOAN, sets, books, pending, () -> books.repay(r.getAsset(),
           r.getAmount()));
     }
@@ -74,7 +81,21 @@ final class EventApplier {
       return new Result(books.funding(f.getAmount()), pending, null, List.of(), null);
     }
     if (payload instanceof AuctionFill f) {
-      return new Result(books.auctionFill(f.getDebtAsset(), f.getDebtRepaid(), f.getCollateralAsset(),
+      BigDecimal owed = books.debt(f.getDebtAsset());
+      BigDecimal repaid = f.getDebtRepaid();
+      if (repaid.compareTo(owed) > 0 && repaid.subtract(owed).compareTo(ROUNDING_UNIT) <= 0) {
+        // The auction prices in doubles and rounds what the liquidator pays up to the ledger's scale: when it
+        // repays the whole debt, that rounding may exceed the debt by one unit, which closes the debt.
+        repaid = owed;
+      }
+      if (repaid.compareTo(owed) > 0) {
+        return overdrawn("repays", repaid, f.getDebtAsset(), owed, "owes");
+      }
+      if (f.getCollateralSeized().compareTo(books.collateral(f.getCollateralAsset())) > 0) {
+        return overdrawn("seizes", f.getCollateralSeized(), f.getCollateralAsset(),
+            books.collateral(f.getCollateralAsset()), "holds");
+      }
+      return new Result(books.auctionFill(f.getDebtAsset(), repaid, f.getCollateralAsset(),
           f.getCollateralSeized()), pending, null, List.of(), null);
     }
     if (payload instanceof Trade t) {
@@ -90,6 +111,15 @@ final class EventApplier {
           event.getSequence());
     }
     return new Result(books, pending, null, List.of(), null);
+  }
+
+  /** The smallest amount of the ledger's scale (8 decimals). */
+  private static final BigDecimal ROUNDING_UNIT = new BigDecimal("0.00000001");
+
+  /** An event taking more of an asset than the account has: rejected, the books stay whole. */
+  private static Result overdrawn(String verb, BigDecimal amount, String asset, BigDecimal available, String has) {
+    return Result.rejected(DeadLetterReason.INVALID_QUANTITY, "the event " + verb + " " + amount.toPlainString()
+        + " " + asset + " but the account " + has + " " + available.toPlainString());
   }
 
   private interface LedgerChange {

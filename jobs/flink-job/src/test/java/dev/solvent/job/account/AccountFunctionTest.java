@@ -8,11 +8,16 @@ import static dev.solvent.job.Records.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.avro.account.AccountOpened;
+import dev.solvent.avro.account.AuctionFill;
+import dev.solvent.avro.account.Borrow;
+import dev.solvent.avro.account.Repay;
+import dev.solvent.avro.account.Withdrawal;
 import dev.solvent.avro.account.Deposit;
 import dev.solvent.avro.account.LiquidationFill;
 import dev.solvent.avro.account.MarginMode;
 import dev.solvent.avro.account.Trade;
 import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.instruments.InstrumentKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.job.config.SolventConfig;
@@ -132,5 +137,36 @@ class AccountFunctionTest {
         r -> ((dev.solvent.job.model.Rejected) r).deadLetter().getReason().name())
         .containsExactlyInAnyOrder("UNKNOWN_ACCOUNT", "UNKNOWN_INSTRUMENT");
     assertThat(values(h.getOutput())).isEmpty();
+  }
+
+  private static Instrument lendingAsset(String id, InstrumentKind kind) {
+    return Instrument.newBuilder().setInstrumentId(id).setUnderlying(id).setKind(kind).setContractSize(d("1"))
+        .setLotSize(d("0.00000001")).setExpiry(null).setStrike(null).setOptionType(null).setMarginTiers(List.of())
+        .setLiquidationPenaltyRate(null).setCollateralHaircut(kind == InstrumentKind.LOAN ? null : d("0"))
+        .setLiquidationThreshold(kind == InstrumentKind.LOAN ? null : d("0.8"))
+        .setLiquidationBonus(kind == InstrumentKind.LOAN ? null : d("0.05"))
+        .setProtocolFeeRate(kind == InstrumentKind.LOAN ? null : d("0.1")).setInsuranceFundId("none").build();
+  }
+
+  @Test
+  void repayingOrSeizingMoreThanTheAccountHasIsADeadLetterNotAFailure() throws Exception {
+    h.processBroadcastElement(arrays(1_000, 2_000, lendingAsset("ETH", InstrumentKind.SPOT_COLLATERAL)), 1_000);
+    h.processBroadcastElement(arrays(1_000, 1, lendingAsset("USDC", InstrumentKind.LOAN)), 1_000);
+    event(1_000, 1, new AccountOpened("dan", MarginMode.LENDING, "none"));
+    event(1_000, 2, new Deposit("dan", "ETH", d("1")));
+    event(1_000, 3, new Borrow("dan", "USDC", d("1000")));
+    // the auction's rounding up of the last unit of a full repayment closes the debt
+    event(2_000, 4, new AuctionFill("dan", "a-1", "bot", "USDC", d("1000.00000001"), "ETH", d("0.5"), d("0")));
+    event(3_000, 5, new Repay("dan", "USDC", d("1")));
+    event(3_000, 6, new AuctionFill("dan", "a-2", "bot", "USDC", d("0"), "ETH", d("0.6"), d("0")));
+    event(3_000, 7, new Withdrawal("dan", "ETH", d("0.6")));
+    watermark(3_000);
+    List<dev.solvent.avro.deadletter.DeadLetter> rejected = values(h.getSideOutput(AccountFunction.REJECTED)).stream()
+        .map(r -> ((dev.solvent.job.model.Rejected) r).deadLetter()).toList();
+    assertThat(rejected).extracting(r -> r.getReason().name())
+        .containsExactly("INVALID_QUANTITY", "INVALID_QUANTITY", "INVALID_QUANTITY");
+    assertThat(rejected.get(0).getDetail()).isEqualTo("the event repays 1.00000000 USDC but the account owes 0");
+    assertThat(rejected.get(1).getDetail()).isEqualTo("the event seizes 0.60000000 ETH but the account holds 0.5");
+    assertThat(rejected.get(2).getDetail()).isEqualTo("the event withdraws 0.60000000 ETH but the account holds 0.5");
   }
 }
