@@ -28,7 +28,8 @@ import java.util.Random;
 /**
  * The built-in crash, generated from a seed. Shaped like Black Thursday (12 March 2020, when BTC lost about half
  * its price within hours and ETH more) compressed into four hours: an hour of calm, a fall of 40 % (BTC) and 45 %
- * (ETH) in 45 minutes, then a partial rebound. Three exchanges quote every five seconds with their own noise; one
+ * (ETH) in 45 minutes, then a partial rebound. Twice the price gaps about 6 % between two ticks (BTC at 85 minutes, ETH at 95), as order
+ * books emptied that day: fills land beyond bankruptcy prices, the fund pays deficits, and once it runs dry, ADL. Three exchanges quote every five seconds with their own noise; one
  * of them prints a manipulated BTC spike 30 % down for a minute before the crash (the oracle's outlier band must
  * drop it). Implied vols jump with the fall. The population opens its positions in the first minute: matched
  * perpetual pairs (cross and isolated, leverage 1x to 50x), put writers against put buyers on portfolio margin,
@@ -42,7 +43,7 @@ public final class CrashScenario {
    */
   public record Settings(int accounts, long seed, BigDecimal fundSeed) {
     public static Settings demo() {
-      return new Settings(10_000, 20_200_312L, new BigDecimal("250000"));
+      return new Settings(10_000, 20_200_312L, new BigDecimal("50000"));
     }
   }
 
@@ -57,9 +58,11 @@ public final class CrashScenario {
 
   /** Knots: minutes from the start, price relative to it. */
   static final PricePath BTC = new PricePath(60_000, new double[][] {
-      {0, 1}, {60, 1.0}, {75, 0.90}, {90, 0.75}, {105, 0.60}, {120, 0.66}, {150, 0.70}, {240, 0.74}});
+      {0, 1}, {60, 1.0}, {75, 0.90}, {85, 0.79}, {85.05, 0.74}, {90, 0.72}, {105, 0.60}, {120, 0.66}, {150, 0.70},
+      {240, 0.74}});
   static final PricePath ETH = new PricePath(2_000, new double[][] {
-      {0, 1}, {60, 1.0}, {75, 0.88}, {90, 0.70}, {105, 0.55}, {120, 0.62}, {150, 0.66}, {240, 0.70}});
+      {0, 1}, {60, 1.0}, {75, 0.88}, {90, 0.70}, {95, 0.66}, {95.05, 0.61}, {105, 0.55}, {120, 0.62}, {150, 0.66},
+      {240, 0.70}});
   static final long SPIKE_AT = 30 * 60_000L;
   static final long SPIKE_FOR = 60_000L;
 

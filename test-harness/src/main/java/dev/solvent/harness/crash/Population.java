@@ -6,14 +6,14 @@ import java.math.RoundingMode;
 import java.util.Random;
 
 /**
- * The crash's accounts, opened in its first minute: 60 % in matched perpetual pairs (a long at 2x to 50x against a
+ * The crash's accounts, opened in its first minute: 60 % in matched perpetual pairs (a long at 2x to 25x against a
  * short at 1x to 10x, each cross-margined or, one in six, isolated), 15 % in put writer / put buyer pairs on portfolio
- * margin, and 25 % borrowers of USDC against ETH or BTC at loan-to-values of 45 % to 78 %. Sizes are lognormal
- * around 15,000 USD of notional. Every trade has its counterparty in the population, so open interest nets to zero.
+ * margin, and 25 % borrowers of USDC against ETH or BTC at loan-to-values of 40 % to 72 %. Sizes are lognormal
+ * around 15,000 USD of notional (at most 200,000, inside the first margin tier). Every trade has its counterparty in the population, so open interest nets to zero.
  */
 final class Population {
 
-  private static final int[] LONG_LEVERAGE = {2, 3, 5, 5, 10, 10, 10, 20, 20, 25, 50};
+  private static final int[] LONG_LEVERAGE = {2, 3, 5, 5, 10, 10, 10, 15, 20, 20, 25};
   private static final int[] SHORT_LEVERAGE = {1, 2, 3, 3, 5, 10};
   private static final int[] STRIKES = {90, 80, 70};
 
@@ -44,7 +44,7 @@ final class Population {
   }
 
   private double notional() {
-    return Math.min(400_000, Math.max(500, 15_000 * Math.exp(random.nextGaussian())));
+    return Math.min(200_000, Math.max(500, 15_000 * Math.exp(random.nextGaussian())));
   }
 
   private MarginMode perpetualMode() {
@@ -85,14 +85,15 @@ final class Population {
     BigDecimal quantity = BigDecimal.valueOf(notional() / spot).setScale(2, RoundingMode.FLOOR)
         .max(new BigDecimal("0.01"));
     BigDecimal premium = BigDecimal.valueOf(CrashScenario.optionPremium(underlying, strike))
-        .setScale(2, RoundingMode.HALF_EVEN);
+        .setScale(2, RoundingMode.HALF_EVEN).max(new BigDecimal("0.01"));
     String writer = "puts-" + i + "-writer";
     String buyer = "puts-" + i + "-buyer";
     long time = CrashScenario.setupTime(opened, accounts);
     double notional = quantity.doubleValue() * spot;
-    // Writers post 10 % to 25 % of the notional: a 30 % fall takes most of them through their margin.
+    // Writers post 20 % to 35 % of the notional, above the portfolio margin at the start: a 30 % fall takes most of
+    // them through it.
     scenario.opened(time, writer, MarginMode.PORTFOLIO);
-    scenario.deposit(time, writer, "USD", BigDecimal.valueOf(notional * (0.10 + 0.15 * random.nextDouble())));
+    scenario.deposit(time, writer, "USD", BigDecimal.valueOf(notional * (0.20 + 0.15 * random.nextDouble())));
     scenario.opened(time, buyer, MarginMode.PORTFOLIO);
     scenario.deposit(time, buyer, "USD", BigDecimal.valueOf(premium.doubleValue() * quantity.doubleValue() * 1.5 + 10));
     scenario.trade(time + 1, writer, option, "puts-" + i + "-sell", quantity.negate(), premium);
@@ -105,7 +106,7 @@ final class Population {
     String collateral = eth ? "ETH" : "BTC";
     double spot = (eth ? CrashScenario.ETH : CrashScenario.BTC).start();
     double value = notional();
-    double loanToValue = 0.45 + 0.33 * random.nextDouble();
+    double loanToValue = 0.40 + 0.32 * random.nextDouble();
     String account = "loan-" + i;
     long time = CrashScenario.setupTime(opened, accounts);
     scenario.opened(time, account, MarginMode.LENDING);

@@ -106,8 +106,10 @@ public final class ClosedLoop {
           inputs.add(answers.poll());
         }
         inputs.sort(LoopRecord.CANONICAL);
+        long waitFrom = System.nanoTime();
         feed(bus, inputs, target);
         awaitOutputs(bus, job, target);
+        long waited = System.nanoTime() - waitFrom;
         outputs = sorted(bus.drain());
         for (Participant p : participants) {
           for (LoopRecord answer : p.step(target, inputs, outputs)) {
@@ -118,7 +120,7 @@ public final class ClosedLoop {
             answers.add(answer);
           }
         }
-        progress.step(target, inputs.size(), outputs.size());
+        progress.step(target, inputs.size(), outputs.size(), waited);
         until = target;
       }
       bus.close();

@@ -9,9 +9,13 @@ import org.apache.avro.specific.SpecificRecord;
 /** One record of a topic at its event time, in or out of the job; its canonical JSON is computed once, on demand. */
 public final class LoopRecord {
 
-  /** Event time, then topic, then key, then the canonical JSON: a total order independent of arrival. */
+  /**
+   * Event time, then topic, then key, then the record's own sequence number (ledger entries, margin updates), then
+   * the canonical JSON: a total order independent of arrival that keeps each key's sequence in order.
+   */
   public static final Comparator<LoopRecord> CANONICAL = Comparator.comparingLong(LoopRecord::time)
-      .thenComparingInt(LoopRecord::topicRank).thenComparing(LoopRecord::key).thenComparing(LoopRecord::json);
+      .thenComparingInt(LoopRecord::topicRank).thenComparing(LoopRecord::key).thenComparingLong(LoopRecord::sequence)
+      .thenComparing(LoopRecord::json);
 
   private final String topic;
   private final long time;
@@ -51,6 +55,11 @@ public final class LoopRecord {
       key = k == null ? "" : k;
     }
     return key;
+  }
+
+  private long sequence() {
+    var field = record.getSchema().getField("sequence");
+    return field != null && record.get(field.pos()) instanceof Long n ? n : 0;
   }
 
   private int topicRank() {

@@ -20,6 +20,8 @@ public class Progress {
   private long lastDraw;
   private long inputs;
   private long outputs;
+  private long steps;
+  private long jobNanos;
 
   public Progress(PrintStream out) {
     this.out = out;
@@ -36,7 +38,9 @@ public class Progress {
     this.began = System.nanoTime();
   }
 
-  void step(long until, int in, int out) {
+  void step(long until, int in, int out, long waitedNanos) {
+    steps++;
+    jobNanos += waitedNanos;
     inputs += in;
     outputs += out;
     long now = System.nanoTime();
@@ -50,6 +54,7 @@ public class Progress {
     outputs += lastOutputs;
     if (out != null) {
       draw(end, true);
+      out.println(timing());
     }
   }
 
@@ -65,6 +70,13 @@ public class Progress {
 
   public long inputs() {
     return inputs;
+  }
+
+  /** Steps run, and the wall time spent waiting for the job's outputs (the rest is the loop and participants). */
+  public String timing() {
+    double total = (System.nanoTime() - began) / 1e9;
+    return String.format("%,d steps in %.0f s: %.0f s waiting for the job, %.0f s in the loop and participants", steps,
+        total, jobNanos / 1e9, total - jobNanos / 1e9);
   }
 
   public long outputs() {

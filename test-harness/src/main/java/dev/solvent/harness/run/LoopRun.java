@@ -20,10 +20,10 @@ import org.apache.flink.configuration.Configuration;
  */
 public final class LoopRun {
 
-  /** Fine steps while liquidations are under way keep fills within a second of their orders. */
-  static final long FINE_STEP_MILLIS = 1_000;
-  static final long COARSE_STEP_MILLIS = 10_000;
-  static final long HOLD_MILLIS = 60_000;
+  /** Fine steps while liquidations are under way keep fills within two seconds of their orders. */
+  static final long FINE_STEP_MILLIS = 2_000;
+  static final long COARSE_STEP_MILLIS = 15_000;
+  static final long HOLD_MILLIS = 30_000;
 
   private LoopRun() {}
 
@@ -48,7 +48,8 @@ public final class LoopRun {
     double seconds = (System.nanoTime() - began) / 1e9;
     VenueStats venueStats = venue.stats();
     venueStats.cascade().forEach(p -> stats.cascade(p.time(), p.depth()));
-    return new RunResult(spec, stats, venueStats, pool.stats(), pool.settled(), checker.violations(), seconds);
+    return new RunResult(spec, stats, venueStats, pool.stats(), pool.settled(), checker.violations(),
+        checker.checkedAccounts(), seconds);
   }
 
   public static Path topics(Path output) {

@@ -14,14 +14,14 @@ public final class OtherSide {
   private OtherSide() {}
 
   /**
-   * A venue whose books hold a few million dollars within 1 % of the mid (thin enough that a crash's liquidations
+   * A venue whose books hold 0.75 to 1.5 million dollars within 1 % of the mid (thin enough that a crash's liquidations
    * move the price, as on 12 March 2020), refilling with a 30-second half-life, filling 200 ms after an order.
    *
    * @param impactOnSources true for a generated market; false for recorded history, which already holds the real
    *     cascade in its prices
    */
   public static VenueSettings venue(boolean impactOnSources) {
-    return new VenueSettings(Map.of("BTC", 4_000_000.0, "ETH", 2_000_000.0), 1_000_000.0, 30_000, 200, 5_000, 0.02,
+    return new VenueSettings(Map.of("BTC", 1_500_000.0, "ETH", 750_000.0), 500_000.0, 30_000, 200, 5_000, 0.02,
         impactOnSources, "solvent-venue");
   }
 
@@ -41,8 +41,8 @@ public final class OtherSide {
     return all;
   }
 
-  /** Gas of 2 USD per transaction, rising 5 % for each liquidation event in the trailing minute. */
+  /** Gas of 2 USD per transaction, rising 0.5 % for each liquidation event in the trailing minute. */
   public static GasMarket gas() {
-    return new GasMarket(2, 0.05, 60_000);
+    return new GasMarket(2, 0.005, 60_000);
   }
 }

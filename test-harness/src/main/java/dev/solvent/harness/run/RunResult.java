@@ -11,7 +11,7 @@ import java.util.List;
 
 /** What a run did, and whether its books held. */
 public record RunResult(RunSpec spec, RunStats stats, VenueStats venue, List<LiquidatorStats> liquidators,
-    List<LiquidatorPool.Settled> auctions, List<String> violations, double seconds) {
+    List<LiquidatorPool.Settled> auctions, List<String> violations, long checkedAccounts, double seconds) {
 
   public boolean holds() {
     return violations.isEmpty();
@@ -40,6 +40,7 @@ public record RunResult(RunSpec spec, RunStats stats, VenueStats venue, List<Liq
         : discounts[discounts.length / 2] * 100)));
     f.add(Figure.money("auction discount, max %", money(discounts.length == 0 ? 0
         : discounts[discounts.length - 1] * 100)));
+    f.add(Figure.count("flat accounts whose equity was re-derived", checkedAccounts));
     f.add(Figure.count("invariant violations", violations.size()));
     return f;
   }

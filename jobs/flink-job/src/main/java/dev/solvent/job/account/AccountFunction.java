@@ -172,7 +172,10 @@ public final class AccountFunction
     PendingLiquidation open = account.pending();
     // Due at the deadline, or at the first valuation after it (a deadline met by a stale price waits for a fresh one).
     boolean escalate = open != null && time >= open.deadline();
-    if (account.ledger() != null && account.ledger().hasRisk()) {
+    // An account that just lost its last risk (closed, liquidated) is valued once more: its final update reports
+    // the equity the liquidation left, which is what its owner and the support desk ask about.
+    boolean hadRisk = stored != null && stored.ledger() != null && stored.ledger().hasRisk();
+    if (account.ledger() != null && (account.ledger().hasRisk() || hadRisk)) {
       account = value(account, time, sets, escalate, ctx, out);
     }
     if (account.ledger() != null && account != stored) {

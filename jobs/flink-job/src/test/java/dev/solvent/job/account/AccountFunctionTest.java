@@ -127,6 +127,26 @@ class AccountFunctionTest {
   }
 
   @Test
+  void anAccountThatClosesItsLastPositionGetsAFinalUpdateWithItsCash() throws Exception {
+    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    openLong("erin", "7400");
+    watermark(1_000);
+    event(2_000, 4, new Trade("erin", "BTC-PERP", "close", d("-1"), d("101000"), d("10")));
+    watermark(2_000);
+    List<MarginUpdate> updates = values(h.getOutput());
+    assertThat(updates).last().satisfies(u -> {
+      assertThat(u.getEventTime().toEpochMilli()).isEqualTo(2_000);
+      assertThat(u.getEquity()).as("7,400 + 1 × (101,000 − 100,000) − 10").isEqualByComparingTo("8390");
+      assertThat(u.getMarginRatio()).as("no margin, no ratio").isNull();
+    });
+    int before = updates.size();
+    h.processBroadcastElement(arrays(3_000, 90_000, BTC), 3_000);
+    revalue("erin", 3_000);
+    watermark(3_000);
+    assertThat(values(h.getOutput())).as("a flat account is not revalued again").hasSize(before);
+  }
+
+  @Test
   void eventsOfAnAccountNeverOpenedOrOnAnUnpricedInstrumentAreDeadLetters() throws Exception {
     h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
     event(1_000, 1, new Deposit("ghost", "USD", d("5")));
