@@ -43,7 +43,7 @@ public final class CrashScenario {
    */
   public record Settings(int accounts, long seed, BigDecimal fundSeed) {
     public static Settings demo() {
-      return new Settings(10_000, 20_200_312L, new BigDecimal("50000"));
+      return new Settings(10_000, 20_200_312L, new BigDecimal("10000"));
     }
   }
 
