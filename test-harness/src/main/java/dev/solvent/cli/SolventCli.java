@@ -27,6 +27,10 @@ public final class SolventCli {
         "the built-in crash through the job on the embedded cluster, with a venue and liquidators; summary, "
             + "topics as JSON Lines, HTML report, invariants",
         DemoCommand::run));
+    subcommands.put("replay", new Subcommand(ReplayCommand.USAGE,
+        "recorded exchange history (kline or trade CSVs) with account files or a generated population, through "
+            + "the job in the same loop; --compare runs two configurations side by side",
+        ReplayCommand::run));
     subcommands.put("plan", new Subcommand("plan", "print the job graph: stages, keys, topics",
         (args, out, err) -> plan(out)));
     subcommands.put("throughput", new Subcommand("throughput [--accounts N] [--seconds S] [--parallelism P]",

@@ -23,6 +23,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -67,12 +68,16 @@ public final class CrashScenario {
   static final long SPIKE_FOR = 60_000L;
 
   private final Settings settings;
+  private final long start;
+  private final Map<String, Double> startPrices;
   private final Random random;
   private final List<LoopRecord> records = new ArrayList<>();
   private long sequence;
 
-  private CrashScenario(Settings settings) {
+  private CrashScenario(Settings settings, long start, Map<String, Double> startPrices) {
     this.settings = settings;
+    this.start = start;
+    this.startPrices = Map.copyOf(startPrices);
     this.random = new Random(settings.seed());
   }
 
@@ -80,7 +85,7 @@ public final class CrashScenario {
     if (settings.accounts() < 10) {
       throw new IllegalArgumentException("the crash needs at least 10 accounts, got " + settings.accounts());
     }
-    CrashScenario s = new CrashScenario(settings);
+    CrashScenario s = new CrashScenario(settings, START, Map.of("BTC", BTC.start(), "ETH", ETH.start()));
     s.instruments();
     s.prices("BTC", BTC, true);
     s.prices("ETH", ETH, false);
@@ -93,6 +98,39 @@ public final class CrashScenario {
         settings.seed(), (1 - BTC.trough()) * 100, (1 - ETH.trough()) * 100, settings.accounts()));
   }
 
+  /**
+   * The crash's instruments, population and fund, without its prices, for a replay of recorded history: accounts
+   * open at {@code start} at the history's first prices. The history has no stablecoin price, so USDC (the lending
+   * mode's loan asset) is quoted at par by two generated sources every minute until {@code end}, and options are
+   * valued at the configured default implied vol ({@code risk.default-implied-vol}), since no vols are recorded.
+   *
+   * @param startPrices BTC and ETH prices at {@code start}
+   */
+  public static Feed population(Settings settings, long start, long end, Map<String, Double> startPrices) {
+    for (String u : List.of("BTC", "ETH")) {
+      if (!startPrices.containsKey(u)) {
+        throw new IllegalArgumentException("a generated population needs a price of " + u + " at "
+            + Instant.ofEpochMilli(start) + " in the history");
+      }
+    }
+    CrashScenario s = new CrashScenario(settings, start, startPrices);
+    s.instruments();
+    for (long t = 0; start + t <= end; t += 60_000) {
+      for (String source : List.of("par-a", "par-b")) {
+        s.records.add(new LoopRecord("market.ticks", start + t, new MarketTick(Instant.ofEpochMilli(start + t),
+            new Quote("USDC", source, d("1"), t / 60_000 + 1, null, null, null, null))));
+      }
+    }
+    new Population(s, settings.accounts()).open();
+    s.event(0, new Deposit("fund:" + FUND, "USD", money(settings.fundSeed())));
+    return new Feed(s.records, start, end, String.format("generated population (seed %d) of %,d accounts at BTC "
+        + "%,.0f and ETH %,.0f", settings.seed(), settings.accounts(), startPrices.get("BTC"), startPrices.get("ETH")));
+  }
+
+  double startPrice(String underlying) {
+    return startPrices.get(underlying);
+  }
+
   Random random() {
     return random;
   }
@@ -101,14 +139,14 @@ public final class CrashScenario {
 
   static final String BTC_PERP = "BTC-PERP";
   static final String ETH_PERP = "ETH-PERP";
-  static final long OPTION_EXPIRY = START + 7 * 86_400_000L;
+  static final long OPTION_LIFE = 7 * 86_400_000L;
 
   static String put(String underlying, int strikePercent) {
     return underlying + "-P" + strikePercent;
   }
 
-  static double strike(String underlying, int strikePercent) {
-    return (underlying.equals("BTC") ? BTC : ETH).start() * strikePercent / 100;
+  double strike(String underlying, int strikePercent) {
+    return startPrice(underlying) * strikePercent / 100;
   }
 
   private void instruments() {
@@ -117,7 +155,7 @@ public final class CrashScenario {
     for (String u : List.of("BTC", "ETH")) {
       for (int k : List.of(90, 80, 70)) {
         instrument(Instrument.newBuilder().setInstrumentId(put(u, k)).setUnderlying(u).setKind(InstrumentKind.OPTION)
-            .setContractSize(d("1")).setLotSize(d("0.01")).setExpiry(Instant.ofEpochMilli(OPTION_EXPIRY))
+            .setContractSize(d("1")).setLotSize(d("0.01")).setExpiry(Instant.ofEpochMilli(start + OPTION_LIFE))
             .setStrike(money(BigDecimal.valueOf(strike(u, k)))).setOptionType(OptionType.PUT)
             .setMarginTiers(List.of()).setLiquidationPenaltyRate(d("0.005")).setCollateralHaircut(null)
             .setLiquidationThreshold(null).setLiquidationBonus(null).setProtocolFeeRate(null)
@@ -148,7 +186,7 @@ public final class CrashScenario {
   }
 
   private void instrument(Instrument spec) {
-    records.add(new LoopRecord("instruments", START, new InstrumentUpdate(Instant.ofEpochMilli(START), spec)));
+    records.add(new LoopRecord("instruments", start, new InstrumentUpdate(Instant.ofEpochMilli(start), spec)));
   }
 
   // Prices ------------------------------------------------------------------------------------------------------
@@ -224,15 +262,14 @@ public final class CrashScenario {
         fee));
   }
 
-  static double optionPremium(String underlying, int strikePercent) {
-    PricePath path = underlying.equals("BTC") ? BTC : ETH;
-    double years = (OPTION_EXPIRY - START) / (365.25 * 86_400_000.0);
-    return Black76.DEFAULT.price(dev.solvent.risk.pricing.OptionType.PUT, path.start(),
+  double optionPremium(String underlying, int strikePercent) {
+    double years = OPTION_LIFE / (365.25 * 86_400_000.0);
+    return Black76.DEFAULT.price(dev.solvent.risk.pricing.OptionType.PUT, startPrice(underlying),
         strike(underlying, strikePercent), years, impliedVol(underlying, 0, strikePercent / 100.0), 0);
   }
 
   private void event(long at, Object payload) {
-    records.add(new LoopRecord("account.events", START + at, new AccountEvent(Instant.ofEpochMilli(START + at),
+    records.add(new LoopRecord("account.events", start + at, new AccountEvent(Instant.ofEpochMilli(start + at),
         ++sequence, payload)));
   }
 

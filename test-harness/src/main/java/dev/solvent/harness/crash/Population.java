@@ -54,7 +54,7 @@ final class Population {
   private void perpetualPair(int i) {
     boolean btc = random.nextDouble() < 0.55;
     String instrument = btc ? CrashScenario.BTC_PERP : CrashScenario.ETH_PERP;
-    double price = (btc ? CrashScenario.BTC : CrashScenario.ETH).start();
+    double price = scenario.startPrice(btc ? "BTC" : "ETH");
     BigDecimal lot = new BigDecimal(btc ? "0.001" : "0.01");
     BigDecimal quantity = BigDecimal.valueOf(notional() / price).divide(lot, 0, RoundingMode.FLOOR).max(BigDecimal.ONE)
         .multiply(lot);
@@ -81,10 +81,10 @@ final class Population {
     String underlying = random.nextDouble() < 0.6 ? "BTC" : "ETH";
     int strike = STRIKES[random.nextInt(STRIKES.length)];
     String option = CrashScenario.put(underlying, strike);
-    double spot = (underlying.equals("BTC") ? CrashScenario.BTC : CrashScenario.ETH).start();
+    double spot = scenario.startPrice(underlying);
     BigDecimal quantity = BigDecimal.valueOf(notional() / spot).setScale(2, RoundingMode.FLOOR)
         .max(new BigDecimal("0.01"));
-    BigDecimal premium = BigDecimal.valueOf(CrashScenario.optionPremium(underlying, strike))
+    BigDecimal premium = BigDecimal.valueOf(scenario.optionPremium(underlying, strike))
         .setScale(2, RoundingMode.HALF_EVEN).max(new BigDecimal("0.01"));
     String writer = "puts-" + i + "-writer";
     String buyer = "puts-" + i + "-buyer";
@@ -104,7 +104,7 @@ final class Population {
   private void borrower(int i) {
     boolean eth = random.nextDouble() < 0.6;
     String collateral = eth ? "ETH" : "BTC";
-    double spot = (eth ? CrashScenario.ETH : CrashScenario.BTC).start();
+    double spot = scenario.startPrice(collateral);
     double value = notional();
     double loanToValue = 0.40 + 0.32 * random.nextDouble();
     String account = "loan-" + i;
