@@ -32,6 +32,17 @@ final class Runs {
     return config;
   }
 
+  /** {@code defaults} for every key the user did not set. */
+  static SolventConfig withDefaults(SolventConfig config, java.util.Map<String, String> defaults) {
+    SolventConfig result = config;
+    for (var e : new java.util.TreeMap<>(defaults).entrySet()) {
+      if (!config.overrides().containsKey(e.getKey())) {
+        result = result.with(e.getKey(), e.getValue());
+      }
+    }
+    return result;
+  }
+
   static int finish(List<RunResult> results, Path output, String title, PrintStream out, PrintStream err) {
     out.println();
     out.print(Summaries.table(results).text());

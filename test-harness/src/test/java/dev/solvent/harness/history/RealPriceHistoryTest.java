@@ -23,7 +23,7 @@ class RealPriceHistoryTest {
 
   @Test
   void readsEveryRealFileAndKeepsTheDocumentedExtremes() throws IOException {
-    Path dir = dataDirectory();
+    Path dir = dev.solvent.harness.SharedData.directory();
     Assumptions.assumeTrue(Files.isDirectory(dir), "../shared/data is absent: real-history reader test skipped");
     List<Path> csvs;
     try (Stream<Path> files = Files.list(dir)) {
@@ -99,10 +99,4 @@ class RealPriceHistoryTest {
     return (Quote) ((MarketTick) record.record()).getPayload();
   }
 
-  /** The shared data folder: from the build's property, else next to the project root or the module directory. */
-  private static Path dataDirectory() {
-    return Stream.of(Optional.ofNullable(System.getProperty("solvent.shared.dir")).map(d -> Path.of(d, "data")),
-            Optional.of(Path.of("../shared/data")), Optional.of(Path.of("../../shared/data")))
-        .flatMap(Optional::stream).filter(Files::isDirectory).findFirst().orElse(Path.of("../../shared/data"));
-  }
 }
