@@ -32,6 +32,9 @@ final class ReplayCommand {
       + "[--generate N] [--seed S] [--fund USD] [--from TIME] [--to TIME] [--out DIR] "
       + "[--config FILE | --compare CONFIG_A CONFIG_B] [key=value...]";
 
+  /** A generated population opens this long after the history starts. */
+  static final long POPULATION_DELAY_MILLIS = 5 * 60_000;
+
   /** What the command line asks for; {@link #feed()} builds the history from it. */
   record Request(List<PriceFile> prices, List<Path> accounts, List<Path> instruments, int generate, long seed,
       BigDecimal fund, Instant from, Instant to, Path output, Path config, List<Path> compare, List<String> overrides) {
@@ -109,23 +112,26 @@ final class ReplayCommand {
       String description = "history " + Instant.ofEpochMilli(start) + " to " + Instant.ofEpochMilli(end) + ": "
           + String.join(", ", sources);
       if (generate > 0) {
-        Feed population = CrashScenario.population(new CrashScenario.Settings(generate, seed, fund), start, end,
-            firstPrices(window));
+        // Accounts open once every source has printed: an instrument never priced rejects the events naming it.
+        long opening = Math.min(end, start + POPULATION_DELAY_MILLIS);
+        Feed population = CrashScenario.population(new CrashScenario.Settings(generate, seed, fund), opening, end,
+            lastPrices(window.stream().filter(r -> r.time() <= opening).toList()));
         window.addAll(population.records());
         description += "; " + population.description();
       }
       return new Feed(window, start, end, description);
     }
 
-    private static Map<String, Double> firstPrices(List<LoopRecord> records) {
-      Map<String, Double> first = new HashMap<>();
+    /** Each underlying's last price in {@code records}: where the population opens its positions. */
+    private static Map<String, Double> lastPrices(List<LoopRecord> records) {
+      Map<String, Double> last = new HashMap<>();
       records.stream().sorted(LoopRecord.CANONICAL).forEach(r -> {
         if (r.record() instanceof dev.solvent.avro.ticks.MarketTick tick
             && tick.getPayload() instanceof dev.solvent.avro.ticks.Quote quote) {
-          first.putIfAbsent(quote.getUnderlying(), quote.getPrice().doubleValue());
+          last.put(quote.getUnderlying(), quote.getPrice().doubleValue());
         }
       });
-      return first;
+      return last;
     }
   }
 

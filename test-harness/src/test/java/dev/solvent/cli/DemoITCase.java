@@ -30,7 +30,8 @@ class DemoITCase {
     assertThat(run.count("flat accounts whose equity was re-derived", 0)).isPositive();
     assertThat(run.count("invariant violations", 0)).isZero();
     for (var topic : Topics.ALL) {
-      if (!topic.name().equals("dead.letters")) {
+      // a tenth of the population may end without dead letters or ADL (the full demo has ADL)
+      if (!topic.name().equals("dead.letters") && !topic.name().equals("adl.orders")) {
         assertThat(out.resolve("topics").resolve(topic.name() + ".jsonl")).as(topic.name()).isNotEmptyFile();
       }
     }
