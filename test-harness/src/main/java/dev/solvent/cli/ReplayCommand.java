@@ -112,9 +112,10 @@ final class ReplayCommand {
       String description = "history " + Instant.ofEpochMilli(start) + " to " + Instant.ofEpochMilli(end) + ": "
           + String.join(", ", sources);
       if (generate > 0) {
-        // Accounts open once every source has printed: an instrument never priced rejects the events naming it.
+        // Instruments are listed at the start and accounts open once the oracle has priced them: an instrument
+        // never priced rejects the events naming it.
         long opening = Math.min(end, start + POPULATION_DELAY_MILLIS);
-        Feed population = CrashScenario.population(new CrashScenario.Settings(generate, seed, fund), opening, end,
+        Feed population = CrashScenario.population(new CrashScenario.Settings(generate, seed, fund), start, opening, end,
             lastPrices(window.stream().filter(r -> r.time() <= opening).toList()));
         window.addAll(population.records());
         description += "; " + population.description();

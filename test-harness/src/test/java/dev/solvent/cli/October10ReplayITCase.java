@@ -38,6 +38,7 @@ class October10ReplayITCase {
     assertThat(run.count("accounts", 0)).isEqualTo(10_000);
     assertThat(run.count("liquidations, partial", 0) + run.count("liquidations, full", 0)).isPositive();
     assertThat(run.count("invariant violations", 0)).isZero();
+    assertThat(run.count("dead letters", 0)).as("the files are clean and every instrument is priced").isZero();
     assertThat(out.resolve("report.html")).isNotEmptyFile();
   }
 }

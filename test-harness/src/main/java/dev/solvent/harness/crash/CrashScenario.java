@@ -69,13 +69,15 @@ public final class CrashScenario {
 
   private final Settings settings;
   private final long start;
+  private final long listedAt;
   private final Map<String, Double> startPrices;
   private final Random random;
   private final List<LoopRecord> records = new ArrayList<>();
   private long sequence;
 
-  private CrashScenario(Settings settings, long start, Map<String, Double> startPrices) {
+  private CrashScenario(Settings settings, long listedAt, long start, Map<String, Double> startPrices) {
     this.settings = settings;
+    this.listedAt = listedAt;
     this.start = start;
     this.startPrices = Map.copyOf(startPrices);
     this.random = new Random(settings.seed());
@@ -85,7 +87,7 @@ public final class CrashScenario {
     if (settings.accounts() < 10) {
       throw new IllegalArgumentException("the crash needs at least 10 accounts, got " + settings.accounts());
     }
-    CrashScenario s = new CrashScenario(settings, START, Map.of("BTC", BTC.start(), "ETH", ETH.start()));
+    CrashScenario s = new CrashScenario(settings, START, START, Map.of("BTC", BTC.start(), "ETH", ETH.start()));
     s.instruments();
     s.prices("BTC", BTC, true);
     s.prices("ETH", ETH, false);
@@ -99,25 +101,27 @@ public final class CrashScenario {
   }
 
   /**
-   * The crash's instruments, population and fund, without its prices, for a replay of recorded history: accounts
-   * open at {@code start} at the history's first prices. The history has no stablecoin price, so USDC (the lending
+   * The crash's instruments, population and fund, without its prices, for a replay of recorded history: the
+   * instruments are listed at {@code listedAt} (the history's start, so the oracle's first prices value them) and the
+   * accounts open at {@code start} at the prices then. The history has no stablecoin price, so USDC (the lending
    * mode's loan asset) is quoted at par by two generated sources every minute until {@code end}, and options are
    * valued at the configured default implied vol ({@code risk.default-implied-vol}), since no vols are recorded.
    *
    * @param startPrices BTC and ETH prices at {@code start}
    */
-  public static Feed population(Settings settings, long start, long end, Map<String, Double> startPrices) {
+  public static Feed population(Settings settings, long listedAt, long start, long end,
+      Map<String, Double> startPrices) {
     for (String u : List.of("BTC", "ETH")) {
       if (!startPrices.containsKey(u)) {
         throw new IllegalArgumentException("a generated population needs a price of " + u + " at "
             + Instant.ofEpochMilli(start) + " in the history");
       }
     }
-    CrashScenario s = new CrashScenario(settings, start, startPrices);
+    CrashScenario s = new CrashScenario(settings, listedAt, start, startPrices);
     s.instruments();
-    for (long t = 0; start + t <= end; t += 60_000) {
+    for (long t = 0; listedAt + t <= end; t += 60_000) {
       for (String source : List.of("par-a", "par-b")) {
-        s.records.add(new LoopRecord("market.ticks", start + t, new MarketTick(Instant.ofEpochMilli(start + t),
+        s.records.add(new LoopRecord("market.ticks", listedAt + t, new MarketTick(Instant.ofEpochMilli(listedAt + t),
             new Quote("USDC", source, d("1"), t / 60_000 + 1, null, null, null, null))));
       }
     }
@@ -186,7 +190,7 @@ public final class CrashScenario {
   }
 
   private void instrument(Instrument spec) {
-    records.add(new LoopRecord("instruments", start, new InstrumentUpdate(Instant.ofEpochMilli(start), spec)));
+    records.add(new LoopRecord("instruments", listedAt, new InstrumentUpdate(Instant.ofEpochMilli(listedAt), spec)));
   }
 
   // Prices ------------------------------------------------------------------------------------------------------
