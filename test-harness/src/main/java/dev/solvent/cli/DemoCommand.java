@@ -7,7 +7,6 @@ import dev.solvent.harness.run.LoopRun;
 import dev.solvent.harness.run.OtherSide;
 import dev.solvent.harness.run.RunResult;
 import dev.solvent.harness.run.RunSpec;
-import dev.solvent.harness.run.Summaries;
 import dev.solvent.job.config.SolventConfig;
 import java.io.PrintStream;
 import java.math.BigDecimal;

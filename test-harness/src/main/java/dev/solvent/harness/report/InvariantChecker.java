@@ -26,7 +26,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +84,6 @@ public final class InvariantChecker implements Participant {
   private final Map<String, BigDecimal> bookedPenalty = new TreeMap<>();
   private final Map<String, Double> latestRatio = new HashMap<>();
   private final Map<String, Fund> funds = new TreeMap<>();
-  private final Set<String> fundAccounts = new HashSet<>();
   private final List<LoopRecord> pendingFills = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private long violationCount;
@@ -166,7 +164,6 @@ public final class InvariantChecker implements Participant {
       books(opened.getAccountId()).mode = opened.getMarginMode();
     } else if (p instanceof Deposit d) {
       if (d.getAccountId().startsWith("fund:")) {
-        fundAccounts.add(d.getAccountId());
         deposits = deposits.add(d.getAmount());
       } else if (d.getAsset().equals(CASH)) {
         books(d.getAccountId()).cash = books(d.getAccountId()).cash.add(d.getAmount());

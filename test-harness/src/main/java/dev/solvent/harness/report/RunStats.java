@@ -21,7 +21,6 @@ import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.harness.loop.Participant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -333,12 +332,5 @@ public final class RunStats implements Participant {
     long[] times = points.keySet().stream().mapToLong(Long::longValue).toArray();
     double[] values = points.values().stream().mapToDouble(Double::doubleValue).toArray();
     return new Series(name, times, values);
-  }
-
-  /** Oracle lags in milliseconds, sorted, for tests. */
-  long[] oracleLags() {
-    long[] lags = oracleLags.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(lags);
-    return lags;
   }
 }

@@ -20,8 +20,8 @@ public record RunResult(RunSpec spec, RunStats stats, VenueStats venue, List<Liq
   /** The summary's figures: the job's, then the venue's and the liquidators'. */
   public List<Figure> figures() {
     List<Figure> f = new ArrayList<>(stats.figures());
-    f.add(Figure.count("venue fills (partial: book too thin)", venue.fills()));
-    f.add(Figure.count("  of which partial", venue.partialFills()));
+    f.add(Figure.count("venue fills", venue.fills()));
+    f.add(Figure.count("  of which partial (book too thin)", venue.partialFills()));
     f.add(Figure.count("venue orders left unfilled (limit)", venue.unfilled()));
     f.add(Figure.count("deepest liquidation cascade, levels", venue.deepestCascade()));
     double profit = 0;
