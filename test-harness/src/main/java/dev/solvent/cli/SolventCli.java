@@ -31,6 +31,13 @@ public final class SolventCli {
         "recorded exchange history (kline or trade CSVs) with account files or a generated population, through "
             + "the job in the same loop; --compare runs two configurations side by side",
         ReplayCommand::run));
+    subcommands.put("load-topics", new Subcommand(LoadTopicsCommand.USAGE,
+        "the demo's crash or recorded history into the input topics of a Kafka broker (keyed, event-time "
+            + "timestamps, idempotent)", LoadTopicsCommand::run));
+    subcommands.put("submit", new Subcommand(SubmitCommand.SUBMIT_USAGE,
+        "submit the shaded job jar to a Flink cluster's REST API; prints the job id", SubmitCommand::submit));
+    subcommands.put("stop", new Subcommand(SubmitCommand.STOP_USAGE,
+        "stop a job with a savepoint; prints the savepoint's path", SubmitCommand::stop));
     subcommands.put("plan", new Subcommand("plan", "print the job graph: stages, keys, topics",
         (args, out, err) -> plan(out)));
     subcommands.put("throughput", new Subcommand("throughput [--accounts N] [--seconds S] [--parallelism P]",
