@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class SubmitCommand {
 
-  static final String SUBMIT_USAGE = "submit [--rest URL] [--jar FILE] [--parallelism N] [--savepoint PATH] "
+  static final String SUBMIT_USAGE = "submit [--rest URL] [--jar FILE] [--parallelism N] [--savepoint PATH] [--bounded] "
       + "[--config FILE] [key=value...]";
   static final String STOP_USAGE = "stop --job ID [--rest URL] [--savepoint-dir DIR]";
   static final String DEFAULT_REST = "http://127.0.0.1:8081";
@@ -49,6 +49,7 @@ final class SubmitCommand {
           programArgs.add("--config");
           programArgs.add(Path.of(DemoCommand.value(args, ++i, arg)).toAbsolutePath().toString());
         }
+        case "--bounded" -> programArgs.add(arg);
         default -> {
           if (!arg.contains("=")) {
             throw new IllegalArgumentException("unknown option " + arg + "; usage: " + SUBMIT_USAGE);
