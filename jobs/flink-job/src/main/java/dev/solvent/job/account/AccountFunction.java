@@ -134,8 +134,11 @@ public final class AccountFunction
     BroadcastState<String, RiskArraySet[]> state = ctx.getBroadcastState(RISK_ARRAYS);
     RiskArraySet[] versions = state.get(set.underlying());
     List<RiskArraySet> kept = new ArrayList<>();
-    // Keep what a buffered account event may still need: versions within the retention, plus the one before them.
-    long horizon = set.time() - retention;
+    // Keep what a buffered account event may still need: versions within the retention before this operator's
+    // watermark (not before the newest set: in a replay the prices run ahead of the account events, and pruning by
+    // the newest set would drop the versions the earliest events need), plus the one before them.
+    long mark = Math.min(set.time(), ctx.currentWatermark());
+    long horizon = mark == Long.MIN_VALUE ? Long.MIN_VALUE : mark - retention;
     RiskArraySet lastBefore = null;
     for (RiskArraySet v : versions == null ? new RiskArraySet[0] : versions) {
       if (v.time() >= horizon) {

@@ -127,6 +127,21 @@ class AccountFunctionTest {
   }
 
   @Test
+  void pricesFarAheadOfTheAccountEventsDoNotPruneTheArraysTheEventsNeed() throws Exception {
+    // a replay: the price topics are read hours ahead of the account events
+    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    for (long t = 1_000_000; t <= 4_000_000; t += 1_000_000) {
+      h.processBroadcastElement(arrays(t, 90_000, BTC), t);
+    }
+    openLong("fay", "7400");
+    watermark(1_000);
+    assertThat(h.getSideOutput(AccountFunction.REJECTED)).as("the trade at 1 s finds the arrays of 1 s")
+        .isNullOrEmpty();
+    assertThat(values(h.getOutput())).extracting(u -> ((MarginUpdate) u).getEquity()).as("valued at 100,000")
+        .containsExactly(d("7400"));
+  }
+
+  @Test
   void anAccountThatClosesItsLastPositionGetsAFinalUpdateWithItsCash() throws Exception {
     h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
     openLong("erin", "7400");
