@@ -39,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code kill -9}) at seeded moments, one of them during a checkpoint, and a stop with a savepoint midway resumed at
  * another parallelism. Every output topic's committed records must be those of the undisturbed run.
  */
-@Disabled("not passing yet (issue 7 open): the bounded crash run finishes in about 14 s on the local cluster, too "
-    + "soon for three kills and a savepoint, and far faster than the engine's measured valuation rate allows, so "
-    + "first find out what the cluster run skips; see the issue 7 note")
+@Disabled("not passing yet (issue 7 open): the job state was read with a regex that may match a vertex's state "
+    + "(now parsed as JSON, not yet rerun), and the full 10,000-account run took 7 min on the local cluster and then "
+    + "lost both TaskManagers to Kafka producer timeouts; see the issue 7 note")
 class FaultInjectionITCase {
 
   private static final int KAFKA_PORT = 19092;
@@ -189,9 +189,10 @@ class FaultInjectionITCase {
     return n;
   }
 
+  /** The job's own state (the vertices have "state" fields too: a regex would take the first of any). */
   private static String state(String job) throws Exception {
-    Matcher m = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"").matcher(get("/jobs/" + job));
-    return m.find() ? m.group(1) : "UNKNOWN";
+    var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get("/jobs/" + job)).get("state");
+    return node == null ? "UNKNOWN" : node.asText();
   }
 
   private static void awaitState(String job, String wanted, int seconds) throws Exception {
