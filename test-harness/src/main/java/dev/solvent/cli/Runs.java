@@ -21,15 +21,8 @@ final class Runs {
    * slack: the loop feeds in event-time order, so holding records back would only slow each step).
    */
   static SolventConfig config(Path file, List<String> overrides) {
-    SolventConfig loaded = SolventConfig.load(file, overrides);
-    SolventConfig config = loaded;
-    if (!loaded.overrides().containsKey("input.max-out-of-orderness-ms")) {
-      config = config.with("input.max-out-of-orderness-ms", "0");
-    }
-    if (!loaded.overrides().containsKey("job.parallelism")) {
-      config = config.with("job.parallelism", "2");
-    }
-    return config;
+    return withDefaults(SolventConfig.load(file, overrides),
+        java.util.Map.of("input.max-out-of-orderness-ms", "0", "job.parallelism", "2"));
   }
 
   /** {@code defaults} for every key the user did not set. */

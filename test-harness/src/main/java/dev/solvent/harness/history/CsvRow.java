@@ -21,10 +21,20 @@ record CsvRow(Path file, int line, String text, List<String> fields) {
 
   /** Every non-blank line of the file, in file order; a leading byte-order mark is dropped. */
   static List<CsvRow> readAll(Path file) {
+    return read(file, Integer.MAX_VALUE);
+  }
+
+  /** The first non-blank line of the file, if any. */
+  static Optional<CsvRow> first(Path file) {
+    return read(file, 1).stream().findFirst();
+  }
+
+  /** Up to {@code limit} non-blank lines from the start of the file. */
+  private static List<CsvRow> read(Path file, int limit) {
     List<CsvRow> rows = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       int number = 0;
-      for (String text = in.readLine(); text != null; text = in.readLine()) {
+      for (String text = in.readLine(); text != null && rows.size() < limit; text = in.readLine()) {
         number++;
         if (number == 1 && text.startsWith("\uFEFF")) {
           text = text.substring(1);
@@ -37,25 +47,6 @@ record CsvRow(Path file, int line, String text, List<String> fields) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     return rows;
-  }
-
-  /** The first non-blank line of the file, if any. */
-  static Optional<CsvRow> first(Path file) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int number = 0;
-      for (String text = in.readLine(); text != null; text = in.readLine()) {
-        number++;
-        if (number == 1 && text.startsWith("\uFEFF")) {
-          text = text.substring(1);
-        }
-        if (!text.isBlank()) {
-          return Optional.of(of(file, number, text));
-        }
-      }
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 
   private static CsvRow of(Path file, int line, String text) {

@@ -1,6 +1,6 @@
 package dev.solvent.harness.history;
 
-import dev.solvent.harness.loop.ClosedLoop;
+import dev.solvent.harness.scenario.PipelineRun;
 import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.schema.JsonFormat;
 import dev.solvent.schema.Topic;
@@ -54,7 +54,7 @@ public final class TopicFiles {
     }
     List<LoopRecord> records = new ArrayList<>(values.size());
     for (SpecificRecord value : values) {
-      records.add(new LoopRecord(type.name(), ClosedLoop.eventTime(value), value));
+      records.add(new LoopRecord(type.name(), PipelineRun.eventTime(value), value));
     }
     records.sort(Comparator.comparingLong(LoopRecord::time));
     return records;

@@ -5,6 +5,7 @@ import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.vols.MarketVol;
+import dev.solvent.harness.scenario.PipelineRun;
 import dev.solvent.job.SolventEnvironment;
 import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;
@@ -192,18 +193,8 @@ public final class ClosedLoop {
 
   private static List<LoopRecord> sorted(Map<String, List<SpecificRecord>> byTopic) {
     List<LoopRecord> all = new ArrayList<>();
-    byTopic.forEach((topic, records) -> records.forEach(r -> all.add(new LoopRecord(topic, eventTime(r), r))));
+    byTopic.forEach((topic, records) -> records.forEach(r -> all.add(new LoopRecord(topic, PipelineRun.eventTime(r), r))));
     all.sort(LoopRecord.CANONICAL);
     return all;
-  }
-
-  /** An output record's event time: eventTime, or publishTime for oracle prices. */
-  public static long eventTime(SpecificRecord record) {
-    var field = record.getSchema().getField("eventTime");
-    if (field == null) {
-      field = record.getSchema().getField("publishTime");
-    }
-    Object value = field == null ? null : record.get(field.pos());
-    return value instanceof Instant instant ? instant.toEpochMilli() : 0;
   }
 }

@@ -1,6 +1,5 @@
 package dev.solvent.harness.report;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,8 +39,7 @@ public record SummaryTable(List<String> columns, List<Row> rows) {
       }
     }
     StringBuilder out = new StringBuilder();
-    List<String> header = new ArrayList<>(columns);
-    line(out, "", header, labelWidth, widths);
+    line(out, "", columns, labelWidth, widths);
     out.append("-".repeat(labelWidth + total(widths) + 2 * widths.length)).append('\n');
     for (Row row : rows) {
       line(out, row.label(), row.values(), labelWidth, widths);

@@ -79,6 +79,7 @@ public final class PipelineRun {
     return all;
   }
 
+  /** A record's event time: eventTime, or publishTime for oracle prices; 0 for a record with neither. */
   public static long eventTime(SpecificRecord record) {
     var field = record.getSchema().getField("eventTime");
     if (field == null) {
