@@ -61,6 +61,7 @@ final class DemoCommand {
     Feed feed = CrashScenario.generate(new CrashScenario.Settings(accounts, seed, fund));
     out.println("solvent demo: " + feed.description());
     out.println("writing to " + output.toAbsolutePath());
+    out.println(Runs.metricsLine(config));
     RunSpec spec = new RunSpec("demo", feed, config, OtherSide.venue(true), OtherSide.liquidators(seed, 8),
         OtherSide::gas, output);
     RunResult result = LoopRun.run(spec, new Progress(err));

@@ -143,6 +143,7 @@ final class ReplayCommand {
     Feed feed = request.feed();
     out.println("solvent replay: " + feed.description());
     out.println("writing to " + request.output().toAbsolutePath());
+    out.println(Runs.metricsLine(Runs.config(request.config(), request.overrides())));
     List<RunResult> results = new ArrayList<>();
     if (request.compare().isEmpty()) {
       SolventConfig config = Runs.config(request.config(), request.overrides());

@@ -25,6 +25,13 @@ final class Runs {
         java.util.Map.of("input.max-out-of-orderness-ms", "0", "job.parallelism", "2"));
   }
 
+  /** Where an embedded run serves its metrics, for the run's header. */
+  static String metricsLine(SolventConfig config) {
+    String port = config.get(SolventConfig.METRICS_PORT);
+    return port.equals("off") ? "metrics: off" : "metrics: Prometheus endpoint on 127.0.0.1, first free port of " + port
+        + " (metrics.port=off turns it off)";
+  }
+
   /** {@code defaults} for every key the user did not set. */
   static SolventConfig withDefaults(SolventConfig config, java.util.Map<String, String> defaults) {
     SolventConfig result = config;

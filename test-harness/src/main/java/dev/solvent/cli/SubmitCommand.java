@@ -58,6 +58,11 @@ final class SubmitCommand {
         }
       }
     }
+    if (savepoint != null && programArgs.contains("--bounded")) {
+      throw new IllegalArgumentException("--bounded with --savepoint would never finish: a bounded Kafka source "
+          + "restored from a savepoint never learns it has no more splits (FLINK-31006, Kafka connector 5.0.0-2.2); "
+          + "resume unbounded and stop the job once its consumer group has reached the end of the input topics");
+    }
     if (parallelism != null) {
       programArgs.add("job.parallelism=" + parallelism);
     }

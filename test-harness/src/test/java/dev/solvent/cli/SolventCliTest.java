@@ -36,4 +36,11 @@ class SolventCliTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("oracle", "risk-arrays", "exposure", "account",
         "insurance-fund", "adl", "auction", "oracle.prices", "insurance.ledger", "adl.orders", "dead.letters");
   }
+
+  @Test
+  void aBoundedResumeFromASavepointIsRefusedBeforeAnythingIsUploaded() throws Exception {
+    assertThat(run("submit", "--rest", "http://127.0.0.1:1", "--bounded", "--savepoint", "file:/tmp/sp"))
+        .isEqualTo(SolventCli.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("FLINK-31006", "resume unbounded");
+  }
 }

@@ -1,10 +1,13 @@
 package dev.solvent.job;
 
 import dev.solvent.avro.account.AccountEvent;
+import dev.solvent.avro.adl.AdlOrder;
+import dev.solvent.avro.deadletter.DeadLetter;
 import dev.solvent.avro.account.Deposit;
 import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
+import dev.solvent.avro.oracle.OraclePrice;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.avro.vols.MarketVol;
@@ -35,6 +38,14 @@ import dev.solvent.job.model.OracleUpdate;
 import dev.solvent.job.model.Rejected;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.Settlement;
+import dev.solvent.job.metrics.AdlMeter;
+import dev.solvent.job.metrics.AuctionMeter;
+import dev.solvent.job.metrics.DeadLetterMeter;
+import dev.solvent.job.metrics.FundMeter;
+import dev.solvent.job.metrics.LiquidationMeter;
+import dev.solvent.job.metrics.MarginCallMeter;
+import dev.solvent.job.metrics.OracleMeter;
+import dev.solvent.job.metrics.RiskMetrics;
 import dev.solvent.job.model.UnderlyingInput;
 import dev.solvent.job.oracle.OracleFunction;
 import dev.solvent.job.riskarrays.RiskArraysFunction;
@@ -82,8 +93,9 @@ public final class SolventPipeline {
     SingleOutputStreamOperator<OracleUpdate> oracle = ticks
         .keyBy(t -> ((Quote) t.getPayload()).getUnderlying())
         .process(new OracleFunction(config)).name(Stage.ORACLE.uid()).uid(Stage.ORACLE.uid());
-    sink(outputs, oracle.map(OracleUpdate::price).name("oracle.prices").uid("map-oracle.prices"),
-        Topics.ORACLE_PRICES);
+    DataStream<OraclePrice> prices = oracle.map(OracleUpdate::price).name("oracle.prices").uid("map-oracle.prices");
+    sink(outputs, prices, Topics.ORACLE_PRICES);
+    RiskMetrics.tap(prices, "oracle.prices", new OracleMeter());
 
     // RISK_ARRAYS
     DataStream<UnderlyingInput> underlyingInputs = oracle
@@ -123,6 +135,9 @@ public final class SolventPipeline {
     sink(outputs, accounts, Topics.MARGIN_UPDATES);
     sink(outputs, accounts.getSideOutput(AccountFunction.CALLS), Topics.MARGIN_CALLS);
     sink(outputs, accounts.getSideOutput(AccountFunction.ORDERS), Topics.LIQUIDATION_ORDERS);
+    RiskMetrics.marginHealth(accounts);
+    RiskMetrics.tap(accounts.getSideOutput(AccountFunction.CALLS), "margin.calls", new MarginCallMeter());
+    RiskMetrics.tap(accounts.getSideOutput(AccountFunction.ORDERS), "liquidation.orders", new LiquidationMeter());
 
     // INSURANCE_FUND
     DataStream<Settlement> seeds = events.filter(e -> isFundDeposit(e.event())).uid("fund-deposits")
@@ -136,15 +151,18 @@ public final class SolventPipeline {
         .keyBy(Settlement::fundId)
         .process(new InsuranceFundFunction()).name(Stage.INSURANCE_FUND.uid()).uid(Stage.INSURANCE_FUND.uid());
     sink(outputs, fund, Topics.INSURANCE_LEDGER);
+    RiskMetrics.tap(fund, "insurance.ledger", new FundMeter());
 
     // ADL
     DataStream<AdlInput> adlInputs = accounts.getSideOutput(AccountFunction.ADL_POSITIONS)
         .map(p -> new AdlInput(p, null)).uid("positions-to-adl")
         .union(fund.getSideOutput(InsuranceFundFunction.ADL_REQUESTS).map(r -> new AdlInput(null, r))
             .uid("requests-to-adl"));
-    sink(outputs, adlInputs.keyBy(in -> in.position() != null ? in.position().instrumentId()
-            : in.request().instrumentId())
-        .process(new AdlFunction()).name(Stage.ADL.uid()).uid(Stage.ADL.uid()), Topics.ADL_ORDERS);
+    SingleOutputStreamOperator<AdlOrder> adl = adlInputs.keyBy(in -> in.position() != null
+            ? in.position().instrumentId() : in.request().instrumentId())
+        .process(new AdlFunction()).name(Stage.ADL.uid()).uid(Stage.ADL.uid());
+    sink(outputs, adl, Topics.ADL_ORDERS);
+    RiskMetrics.tap(adl, "adl.orders", new AdlMeter());
 
     // AUCTION (lending)
     SingleOutputStreamOperator<dev.solvent.avro.auction.AuctionEvent> auctions = accounts
@@ -154,15 +172,17 @@ public final class SolventPipeline {
             : ((dev.solvent.avro.bids.Bid) in.bid().bid().getPayload()).getAccountId())
         .process(new AuctionFunction(config)).name(Stage.AUCTION.uid()).uid(Stage.AUCTION.uid());
     sink(outputs, auctions, Topics.AUCTION_EVENTS);
+    RiskMetrics.tap(auctions, "auction.events", new AuctionMeter());
 
     // DEAD_LETTERS
     DataStream<Rejected> rejected = ticks.getSideOutput(rejectedTag)
         .union(vols.getSideOutput(rejectedTag), specs.getSideOutput(rejectedTag), events.getSideOutput(rejectedTag),
             bids.getSideOutput(rejectedTag), accounts.getSideOutput(AccountFunction.REJECTED),
             auctions.getSideOutput(AuctionFunction.REJECTED));
-    sink(outputs, rejected.keyBy(r -> r.deadLetter().getSourceTopic())
-        .process(new DeadLetterFunction()).name(Stage.DEAD_LETTERS.uid()).uid(Stage.DEAD_LETTERS.uid()),
-        Topics.DEAD_LETTERS);
+    SingleOutputStreamOperator<DeadLetter> deadLetters = rejected.keyBy(r -> r.deadLetter().getSourceTopic())
+        .process(new DeadLetterFunction()).name(Stage.DEAD_LETTERS.uid()).uid(Stage.DEAD_LETTERS.uid());
+    sink(outputs, deadLetters, Topics.DEAD_LETTERS);
+    RiskMetrics.tap(deadLetters, "dead.letters", new DeadLetterMeter());
   }
 
   private static <T extends SpecificRecord, OUT> SingleOutputStreamOperator<OUT> validate(

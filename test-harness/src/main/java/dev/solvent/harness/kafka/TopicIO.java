@@ -1,5 +1,6 @@
 package dev.solvent.harness.kafka;
 
+import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
 import dev.solvent.schema.UndecodableValueException;
@@ -31,11 +32,15 @@ public final class TopicIO {
 
   private TopicIO() {}
 
+  /**
+   * Creates the topics that do not exist yet, with unlimited retention: their record timestamps are event times, and
+   * the broker's time-based retention (7 days by default) would delete a replayed day's records minutes after the load.
+   */
   public static void createTopics(String bootstrap, Collection<String> names, int partitions) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       var existing = admin.listTopics().names().get();
       List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
-          .map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+          .map(n -> new NewTopic(n, partitions, (short) 1).configs(Map.of("retention.ms", "-1"))).toList();
       admin.createTopics(missing).all().get();
     }
   }
@@ -59,7 +64,14 @@ public final class TopicIO {
   }
 
   /** Every committed record of an output topic, partition by partition, decoded. */
+  @SuppressWarnings("unchecked")
   public static <T extends SpecificRecord> List<T> readCommitted(String bootstrap, Topic<T> topic) throws Exception {
+    return committedRecords(bootstrap, topic).stream().map(r -> (T) r.record()).toList();
+  }
+
+  /** Every committed record of a topic, partition by partition, decoded, at its Kafka timestamp (the event time). */
+  public static <T extends SpecificRecord> List<LoopRecord> committedRecords(String bootstrap, Topic<T> topic)
+      throws Exception {
     WireFormat<T> wire = WireFormat.of(topic);
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
@@ -67,7 +79,7 @@ public final class TopicIO {
     p.put("value.deserializer", ByteArrayDeserializer.class.getName());
     p.put("isolation.level", "read_committed");
     p.put("enable.auto.commit", "false");
-    List<T> records = new ArrayList<>();
+    List<LoopRecord> records = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
           .map(info -> new TopicPartition(topic.name(), info.partition())).collect(Collectors.toList());
@@ -76,13 +88,17 @@ public final class TopicIO {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          records.add(wire.decode(r.value()));
+          records.add(new LoopRecord(topic.name(), r.timestamp(), wire.decode(r.value())));
         }
       }
     } catch (UndecodableValueException e) {
       throw new IllegalStateException("committed output of " + topic + " does not decode", e);
     }
     return records;
+  }
+
+  public static List<String> inputNames() {
+    return Topics.INPUTS.stream().map(Topic::name).toList();
   }
 
   public static List<String> outputNames() {

@@ -40,8 +40,10 @@ public final class TopicLoader {
   private TopicLoader() {}
 
   public static List<Loaded> load(String bootstrap, Feed feed, int partitions, PrintStream out) throws Exception {
-    List<String> inputs = Topics.INPUTS.stream().map(Topic::name).toList();
+    List<String> inputs = TopicIO.inputNames();
     TopicIO.createTopics(bootstrap, inputs, partitions);
+    // The job's outputs too: created by its producers, they would get the broker's default (time-based) retention.
+    TopicIO.createTopics(bootstrap, TopicIO.outputNames(), partitions);
     Map<String, List<LoopRecord>> byTopic = new LinkedHashMap<>();
     inputs.forEach(t -> byTopic.put(t, new ArrayList<>()));
     feed.records().forEach(r -> byTopic.get(r.topic()).add(r));

@@ -109,7 +109,7 @@ public final class SolventConfig implements Serializable {
   public static final ConfigKey<Long> CHECKPOINT_INTERVAL = register(ConfigKey.millis("checkpoint.interval-ms", 10_000,
       10, "checkpoint interval (RocksDB, incremental)"));
   public static final ConfigKey<String> CHECKPOINT_DIR = register(ConfigKey.text("checkpoint.dir",
-      "file:///tmp/solvent/checkpoints", "where checkpoints go"));
+      "file:///tmp/solvent/checkpoints", "where checkpoints go (on a cluster only when given: else the cluster's)"));
   public static final ConfigKey<String> KAFKA_BOOTSTRAP = register(ConfigKey.text("kafka.bootstrap-servers",
       "127.0.0.1:9092", "Kafka brokers"));
   public static final ConfigKey<String> KAFKA_TRANSACTIONAL_ID_PREFIX = register(ConfigKey.text(
@@ -119,6 +119,10 @@ public final class SolventConfig implements Serializable {
       "where a new job starts reading the input topics"));
   public static final ConfigKey<String> KAFKA_GROUP_ID = register(ConfigKey.text("kafka.group-id", "solvent",
       "consumer group (offsets live in checkpoints; the group only reports progress)"));
+
+  public static final ConfigKey<String> METRICS_PORT = register(new ConfigKey<>("metrics.port", "9249-9259",
+      raw -> raw, v -> v.equals("off") || v.matches("\\d+(-\\d+)?"), "off, a port, or a range first-last",
+      "Prometheus endpoint of an embedded run (first free port of a range; off: none); a cluster's is in its config"));
 
   private final Map<String, String> values;
 

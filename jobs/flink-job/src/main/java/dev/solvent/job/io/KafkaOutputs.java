@@ -31,7 +31,9 @@ public final class KafkaOutputs implements Outputs {
         .setBootstrapServers(bootstrapServers)
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic.name())
-        .setProperty("transaction.timeout.ms", "60000")
+        // A transaction stays open from one checkpoint to the next and across a restart; if the broker aborted it
+        // sooner, the commit after a slow checkpoint would fail with a fenced producer and kill the task.
+        .setProperty("transaction.timeout.ms", "600000")
         .setRecordSerializer(new Serializer<>(topic))
         .build();
     stream.sinkTo(sink).name("kafka " + topic.name()).uid("sink-" + topic.name());
