@@ -25,6 +25,7 @@ import dev.solvent.job.ingest.Ingested;
 import dev.solvent.job.ingest.InputTopic;
 import dev.solvent.job.ingest.SolventWatermarks;
 import dev.solvent.job.ingest.ValidateFunction;
+import dev.solvent.job.ingest.WatermarkMemory;
 import dev.solvent.job.insurance.InsuranceFundFunction;
 import dev.solvent.job.io.Inputs;
 import dev.solvent.job.io.Outputs;
@@ -190,7 +191,10 @@ public final class SolventPipeline {
       int maxBytes, AcceptanceRule rule, OutputTag<Rejected> rejected, ValidateFunction.Wrapper<T, OUT> wrapper,
       TypeInformation<OUT> type) {
     IngestDecoder<T> decoder = new IngestDecoder<>(topic, maxBytes);
-    return inputs.read(env, decoder, watermarks)
+    DataStream<Ingested> ingested = inputs.read(env, decoder, watermarks);
+    return ingested
+        .transform("watermark memory " + topic.name(), ingested.getType(), new WatermarkMemory<>())
+        .uid("watermark-memory-" + topic.name())
         .process(new ValidateFunction<>(decoder, rule, rejected, wrapper), type)
         .name("validate " + topic.name()).uid("validate-" + topic.name());
   }
