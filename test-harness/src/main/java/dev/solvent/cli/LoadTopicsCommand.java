@@ -22,7 +22,7 @@ final class LoadTopicsCommand {
   static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     String bootstrap = null;
     int partitions = 2;
-    boolean demo = false;
+    boolean demo = args.contains("--demo");
     CrashScenario.Settings settings = CrashScenario.Settings.demo();
     int accounts = settings.accounts();
     long seed = settings.seed();
@@ -33,17 +33,20 @@ final class LoadTopicsCommand {
       switch (arg) {
         case "--bootstrap" -> bootstrap = DemoCommand.value(args, ++i, arg);
         case "--partitions" -> partitions = Integer.parseInt(DemoCommand.value(args, ++i, arg));
-        case "--demo" -> demo = true;
-        case "--accounts" -> {
-          if (demo) {
-            accounts = Integer.parseInt(DemoCommand.value(args, ++i, arg));
-          } else {
+        case "--demo" -> { }
+        case "--accounts", "--seed", "--fund" -> {
+          String value = DemoCommand.value(args, ++i, arg);
+          if (!demo) {
             history.add(arg);
-            history.add(DemoCommand.value(args, ++i, arg));
+            history.add(value);
+          } else if (arg.equals("--accounts")) {
+            accounts = Integer.parseInt(value);
+          } else if (arg.equals("--seed")) {
+            seed = Long.parseLong(value);
+          } else {
+            fund = new BigDecimal(value);
           }
         }
-        case "--seed" -> seed = Long.parseLong(DemoCommand.value(args, ++i, arg));
-        case "--fund" -> fund = new BigDecimal(DemoCommand.value(args, ++i, arg));
         default -> history.add(arg);
       }
     }
