@@ -143,10 +143,10 @@ final class ReplayCommand {
     Feed feed = request.feed();
     out.println("solvent replay: " + feed.description());
     out.println("writing to " + request.output().toAbsolutePath());
-    out.println(Runs.metricsLine(Runs.config(request.config(), request.overrides())));
     List<RunResult> results = new ArrayList<>();
     if (request.compare().isEmpty()) {
       SolventConfig config = Runs.config(request.config(), request.overrides());
+      out.println(Runs.metricsLine(config));
       results.add(LoopRun.run(spec("replay", feed, config, request.output()), new Progress(err)));
     } else {
       String[] names = {"A", "B"};
@@ -155,6 +155,7 @@ final class ReplayCommand {
         String name = names[i] + " " + file.getFileName();
         out.println("run " + name);
         SolventConfig config = Runs.config(file, request.overrides());
+        out.println(Runs.metricsLine(config));
         results.add(LoopRun.run(spec(name, feed, config, request.output().resolve(names[i])), new Progress(err)));
       }
     }

@@ -66,7 +66,7 @@ final class SubmitCommand {
     if (parallelism != null) {
       programArgs.add("job.parallelism=" + parallelism);
     }
-    Path jobJar = jar != null ? jar : shadedJar();
+    Path jobJar = jar != null ? jar : shadedJar(Path.of(System.getProperty("solvent.root", ".")));
     String jarId = field(upload(rest, jobJar), "filename");
     jarId = jarId.substring(jarId.lastIndexOf('/') + 1);
     StringBuilder body = new StringBuilder("{\"entryClass\":\"" + ENTRY_CLASS + "\",\"programArgsList\":[");
@@ -124,9 +124,9 @@ final class SubmitCommand {
     throw new IllegalStateException("job " + job + " did not stop within 5 minutes");
   }
 
-  /** The job jar the build made: {@code jobs/flink-job/target/solvent-flink-job-*-job.jar}. */
-  static Path shadedJar() throws Exception {
-    Path target = Path.of(System.getProperty("solvent.root", ".")).resolve("jobs/flink-job/target");
+  /** The job jar the build made under a project root: {@code jobs/flink-job/target/solvent-flink-job-*-job.jar}. */
+  static Path shadedJar(Path root) throws Exception {
+    Path target = root.resolve("jobs/flink-job/target");
     try (var files = Files.list(target)) {
       return files.filter(p -> p.getFileName().toString().endsWith("-job.jar")).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no shaded job jar in " + target

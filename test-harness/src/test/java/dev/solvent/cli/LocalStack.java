@@ -76,7 +76,8 @@ final class LocalStack {
 
   /** Submits the shaded job jar through {@code ./solvent submit}; returns the job id. */
   String submit(int parallelism, String savepoint, String... settings) throws Exception {
-    List<String> args = new ArrayList<>(List.of("submit", "--rest", rest(), "--jar", jar().toString(),
+    List<String> args = new ArrayList<>(List.of("submit", "--rest", rest(), "--jar",
+        SubmitCommand.shadedJar(ROOT).toString(),
         "--parallelism", Integer.toString(parallelism), "kafka.bootstrap-servers=" + bootstrap()));
     args.addAll(List.of(settings));
     if (savepoint != null) {
@@ -120,11 +121,5 @@ final class LocalStack {
   private static String get(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private static Path jar() throws Exception {
-    try (var files = Files.list(ROOT.resolve("jobs/flink-job/target"))) {
-      return files.filter(p -> p.getFileName().toString().endsWith("-job.jar")).findFirst().orElseThrow();
-    }
   }
 }

@@ -83,7 +83,8 @@ class MonitoringITCase {
     for (DashboardQueries.Query q : DashboardQueries.all()) {
       queries.put(q.where(), q.resolved());
     }
-    alertRules().forEach((name, expr) -> {
+    Map<String, String> rules = alertRules();
+    rules.forEach((name, expr) -> {
       Matcher m = THRESHOLD.matcher(expr);
       queries.put("alert " + name, m.matches() ? m.group(1) : expr);
     });
@@ -102,7 +103,7 @@ class MonitoringITCase {
       }
     }
     System.out.printf("%d queries (%d dashboard, %d alert rules): %d returned series%n", queries.size(),
-        queries.size() - alertRules().size(), alertRules().size(), queries.size() - empty.size());
+        queries.size() - rules.size(), rules.size(), queries.size() - empty.size());
     assertThat(empty).as("queries without any series after %d s", DEADLINE_MILLIS / 1000).isEmpty();
   }
 

@@ -49,19 +49,22 @@ public final class DashboardQueries {
 
   /** Every panel target's expression and every template variable's query, of every dashboard. */
   public static List<Query> all() {
+    return files().stream().flatMap(file -> of(file).stream()).toList();
+  }
+
+  /** Every panel target's expression and every template variable's query of one dashboard. */
+  static List<Query> of(Path file) {
     List<Query> queries = new ArrayList<>();
-    for (Path file : files()) {
-      JsonNode dashboard = read(file);
-      String title = dashboard.path("title").asText();
-      for (JsonNode variable : dashboard.path("templating").path("list")) {
-        queries.add(new Query(title + " / variable $" + variable.path("name").asText(),
-            variable.path("query").path("query").asText()));
-      }
-      for (JsonNode panel : dashboard.path("panels")) {
-        for (JsonNode target : panel.path("targets")) {
-          queries.add(new Query(title + " / " + panel.path("title").asText() + " / " + target.path("refId").asText(),
-              target.path("expr").asText()));
-        }
+    JsonNode dashboard = read(file);
+    String title = dashboard.path("title").asText();
+    for (JsonNode variable : dashboard.path("templating").path("list")) {
+      queries.add(new Query(title + " / variable $" + variable.path("name").asText(),
+          variable.path("query").path("query").asText()));
+    }
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        queries.add(new Query(title + " / " + panel.path("title").asText() + " / " + target.path("refId").asText(),
+            target.path("expr").asText()));
       }
     }
     return queries;

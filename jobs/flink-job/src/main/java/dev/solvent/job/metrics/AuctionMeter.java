@@ -2,7 +2,6 @@ package dev.solvent.job.metrics;
 
 import dev.solvent.avro.auction.AuctionEvent;
 import dev.solvent.avro.auction.AuctionEventKind;
-import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -15,10 +14,7 @@ public final class AuctionMeter implements Meter<AuctionEvent> {
 
   @Override
   public void register(MetricGroup solvent) {
-    events = new EnumMap<>(AuctionEventKind.class);
-    for (AuctionEventKind kind : AuctionEventKind.values()) {
-      events.put(kind, solvent.addGroup("kind", kind.name()).counter("auction_events"));
-    }
+    events = EnumCounters.register(solvent, "kind", AuctionEventKind.class, "auction_events");
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.solvent.job.metrics;
 
 import dev.solvent.avro.deadletter.DeadLetter;
 import dev.solvent.avro.deadletter.DeadLetterReason;
-import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -15,10 +14,7 @@ public final class DeadLetterMeter implements Meter<DeadLetter> {
 
   @Override
   public void register(MetricGroup solvent) {
-    letters = new EnumMap<>(DeadLetterReason.class);
-    for (DeadLetterReason reason : DeadLetterReason.values()) {
-      letters.put(reason, solvent.addGroup("reason", reason.name()).counter("dead_letters"));
-    }
+    letters = EnumCounters.register(solvent, "reason", DeadLetterReason.class, "dead_letters");
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.solvent.job.metrics;
 
 import dev.solvent.avro.insurance.LedgerEntry;
 import dev.solvent.avro.insurance.LedgerEntryKind;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.metrics.MetricGroup;
@@ -21,8 +20,14 @@ public final class FundMeter implements Meter<LedgerEntry> {
 
   private static final class Fund {
     double balance;
-    UsdCounter shortfall;
-    final Map<LedgerEntryKind, UsdCounter> flows = new EnumMap<>(LedgerEntryKind.class);
+    final UsdCounter shortfall;
+    final Map<LedgerEntryKind, UsdCounter> flows;
+
+    Fund(MetricGroup group) {
+      group.gauge("fund_balance_usd", () -> balance);
+      shortfall = new UsdCounter(group.counter("fund_shortfall_usd"));
+      flows = EnumCounters.registerUsd(group, "kind", LedgerEntryKind.class, "fund_flow_usd");
+    }
   }
 
   @Override
@@ -33,22 +38,11 @@ public final class FundMeter implements Meter<LedgerEntry> {
 
   @Override
   public void observe(LedgerEntry entry) {
-    Fund fund = funds.computeIfAbsent(entry.getFundId(), this::fund);
+    Fund fund = funds.computeIfAbsent(entry.getFundId(), id -> new Fund(solvent.addGroup("fund", id)));
     fund.balance = entry.getBalanceAfter().doubleValue();
     fund.flows.get(entry.getKind()).add(entry.getAmount());
     if (entry.getShortfall() != null) {
       fund.shortfall.add(entry.getShortfall());
     }
-  }
-
-  private Fund fund(String id) {
-    Fund fund = new Fund();
-    MetricGroup group = solvent.addGroup("fund", id);
-    group.gauge("fund_balance_usd", () -> fund.balance);
-    fund.shortfall = new UsdCounter(group.counter("fund_shortfall_usd"));
-    for (LedgerEntryKind kind : LedgerEntryKind.values()) {
-      fund.flows.put(kind, new UsdCounter(group.addGroup("kind", kind.name()).counter("fund_flow_usd")));
-    }
-    return fund;
   }
 }

@@ -2,7 +2,6 @@ package dev.solvent.job.metrics;
 
 import dev.solvent.avro.liquidation.LiquidationKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
-import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -17,15 +16,9 @@ public final class LiquidationMeter implements Meter<LiquidationOrder> {
 
   @Override
   public void register(MetricGroup solvent) {
-    orders = new EnumMap<>(LiquidationKind.class);
-    value = new EnumMap<>(LiquidationKind.class);
-    penalties = new EnumMap<>(LiquidationKind.class);
-    for (LiquidationKind kind : LiquidationKind.values()) {
-      MetricGroup group = solvent.addGroup("kind", kind.name());
-      orders.put(kind, group.counter("liquidation_orders"));
-      value.put(kind, new UsdCounter(group.counter("liquidation_value_usd")));
-      penalties.put(kind, new UsdCounter(group.counter("liquidation_penalty_usd")));
-    }
+    orders = EnumCounters.register(solvent, "kind", LiquidationKind.class, "liquidation_orders");
+    value = EnumCounters.registerUsd(solvent, "kind", LiquidationKind.class, "liquidation_value_usd");
+    penalties = EnumCounters.registerUsd(solvent, "kind", LiquidationKind.class, "liquidation_penalty_usd");
   }
 
   @Override
