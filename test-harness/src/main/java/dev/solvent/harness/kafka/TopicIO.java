@@ -46,6 +46,11 @@ public final class TopicIO {
   }
 
   public static KafkaProducer<byte[], byte[]> producer(String bootstrap, boolean idempotent) {
+    return producer(bootstrap, idempotent, new Properties());
+  }
+
+  /** A producer of raw keys and values, with {@code settings} over the defaults. */
+  public static KafkaProducer<byte[], byte[]> producer(String bootstrap, boolean idempotent, Properties settings) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
     p.put("key.serializer", ByteArraySerializer.class.getName());
@@ -53,6 +58,7 @@ public final class TopicIO {
     p.put("enable.idempotence", Boolean.toString(idempotent));
     p.put("acks", "all");
     p.put("linger.ms", "5");
+    p.putAll(settings);
     return new KafkaProducer<>(p);
   }
 

@@ -63,20 +63,25 @@ public final class PipelineRun {
   public Map<String, Map<String, List<String>>> canonical() {
     Map<String, Map<String, List<String>>> all = new TreeMap<>();
     for (Topic<?> topic : Topics.OUTPUTS) {
-      Map<String, List<SpecificRecord>> byKey = new TreeMap<>();
       @SuppressWarnings("unchecked")
       Topic<SpecificRecord> t = (Topic<SpecificRecord>) topic;
-      for (SpecificRecord record : records(t)) {
-        byKey.computeIfAbsent(t.key(record), k -> new java.util.ArrayList<>()).add(record);
-      }
-      Map<String, List<String>> sorted = new TreeMap<>();
-      byKey.forEach((key, records) -> sorted.put(key, records.stream()
-          .sorted(java.util.Comparator.comparingLong(PipelineRun::eventTime)
-              .thenComparing(dev.solvent.schema.JsonFormat::write))
-          .map(dev.solvent.schema.JsonFormat::write).toList()));
-      all.put(topic.name(), sorted);
+      all.put(topic.name(), canonical(t, records(t)));
     }
     return all;
+  }
+
+  /** One topic's records canonically: by key, each key's records sorted by event time, then canonical JSON. */
+  public static Map<String, List<String>> canonical(Topic<SpecificRecord> topic, List<SpecificRecord> records) {
+    Map<String, List<SpecificRecord>> byKey = new TreeMap<>();
+    for (SpecificRecord record : records) {
+      byKey.computeIfAbsent(topic.key(record), k -> new java.util.ArrayList<>()).add(record);
+    }
+    Map<String, List<String>> sorted = new TreeMap<>();
+    byKey.forEach((key, values) -> sorted.put(key, values.stream()
+        .sorted(java.util.Comparator.comparingLong(PipelineRun::eventTime)
+            .thenComparing(dev.solvent.schema.JsonFormat::write))
+        .map(dev.solvent.schema.JsonFormat::write).toList()));
+    return sorted;
   }
 
   /** A record's event time: eventTime, or publishTime for oracle prices; 0 for a record with neither. */

@@ -11,15 +11,11 @@ import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.io.KafkaInputs;
 import dev.solvent.job.io.KafkaOutputs;
-import dev.solvent.schema.JsonFormat;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
 import dev.solvent.schema.WireFormat;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -73,7 +69,7 @@ class KafkaExactlyOnceITCase {
         Topic<SpecificRecord> t = (Topic<SpecificRecord>) topic;
         List<SpecificRecord> committed = TopicIO.readCommitted(bootstrap, t);
         total += committed.size();
-        assertThat(canonical(t, committed)).as(topic.name()).isEqualTo(expected.get(topic.name()));
+        assertThat(PipelineRun.canonical(t, committed)).as(topic.name()).isEqualTo(expected.get(topic.name()));
       }
       assertThat(total).isGreaterThan(1_000);
       System.out.printf("kafka: %d committed output records, each exactly once, identical to the file run%n", total);
@@ -103,17 +99,5 @@ class KafkaExactlyOnceITCase {
       }
       producer.flush();
     }
-  }
-
-  private static Map<String, List<String>> canonical(Topic<SpecificRecord> topic, List<SpecificRecord> records) {
-    Map<String, List<SpecificRecord>> byKey = new TreeMap<>();
-    for (SpecificRecord r : records) {
-      byKey.computeIfAbsent(topic.key(r), k -> new ArrayList<>()).add(r);
-    }
-    Map<String, List<String>> sorted = new TreeMap<>();
-    byKey.forEach((k, rs) -> sorted.put(k, rs.stream()
-        .sorted(java.util.Comparator.comparingLong(PipelineRun::eventTime).thenComparing(JsonFormat::write))
-        .map(JsonFormat::write).toList()));
-    return sorted;
   }
 }
