@@ -8,6 +8,7 @@ import dev.solvent.risk.account.Position;
 import dev.solvent.risk.account.RiskParameters;
 import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.instrument.CollateralAsset;
+import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.instrument.LoanAsset;
@@ -76,7 +77,7 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
     var positions = fields.objects("positions").stream().map(p -> {
       String id = p.text("instrument");
       Instrument instrument = instruments.get(id);
-      if (!(instrument instanceof LinearContract || instrument instanceof OptionContract)) {
+      if (!(instrument instanceof Contract)) {
         throw new InputError(p.path("instrument"), instrument == null ? "unknown instrument '" + id + "'"
             : "'" + id + "' is not a perpetual, future or option");
       }

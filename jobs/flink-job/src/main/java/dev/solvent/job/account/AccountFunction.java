@@ -21,6 +21,7 @@ import dev.solvent.job.model.Rejected;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.Settlement;
 import dev.solvent.risk.account.MarginAssessment;
+import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.account.MarginCalculator;
 import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.MarginStatus;
@@ -101,7 +102,7 @@ public final class AccountFunction
     this.updateHeartbeat = config.get(SolventConfig.UPDATE_HEARTBEAT);
     this.timeout = config.get(SolventConfig.LIQUIDATION_TIMEOUT);
     this.maxReplans = config.get(SolventConfig.MAX_REPLANS);
-    this.fullLiquidation = config.get(SolventConfig.LIQUIDATION_MODE).equals("full");
+    this.fullLiquidation = config.get(SolventConfig.LIQUIDATION_MODE) == dev.solvent.risk.liquidation.LiquidationMode.FULL;
   }
 
   @Override
@@ -303,7 +304,7 @@ public final class AccountFunction
       LiquidationOrder emitted = records.order(books.accountId(), number, attempt, kind, order, plan, valuation, time);
       ctx.output(ORDERS, emitted);
       orders.add(new PendingOrder(emitted.getOrderId(), order.instrumentId(), order.side(), emitted.getQuantity(),
-          emitted.getBankruptcyPrice(), java.math.BigDecimal.valueOf(Plans.penaltyRate(valuation, order))));
+          emitted.getBankruptcyPrice(), java.math.BigDecimal.valueOf(Contract.of(valuation.instruments.get(order.instrumentId())).penaltyRate())));
     }
     long deadline = time + timeout;
     ctx.timerService().registerEventTimeTimer(deadline);
@@ -333,7 +334,7 @@ public final class AccountFunction
   private static double entryPrice(AccountLedger books, String instrumentId, Valuation valuation) {
     LedgerPosition p = books.position(instrumentId);
     double size = Valuation.size(valuation.instruments.get(instrumentId));
-    return p == null || p.isFlat() ? 0 : Math.abs(p.cost().doubleValue() / (p.quantity().doubleValue() * size));
+    return p == null || p.isFlat() ? 0 : p.entryPrice(size);
   }
 
   private static double relativeMove(double from, double to) {

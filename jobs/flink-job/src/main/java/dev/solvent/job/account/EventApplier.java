@@ -24,7 +24,6 @@ import dev.solvent.risk.ledger.LedgerPosition;
 import dev.solvent.risk.settlement.FillSettlement;
 import dev.solvent.risk.settlement.LiquidationSettlement;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +34,6 @@ import java.util.List;
  */
 final class EventApplier {
 
-  private static final MathContext ENTRY = MathContext.DECIMAL128;
   private final String cashAsset;
 
   EventApplier(String cashAsset) {
@@ -154,8 +152,7 @@ final class EventApplier {
     if (order != null) {
       LedgerPosition before = books.position(instrumentId);
       BigDecimal closed = quantity.abs();
-      BigDecimal entry = before == null || before.isFlat() ? price
-          : before.cost().divide(before.quantity().multiply(contractSize), ENTRY).abs();
+      BigDecimal entry = before == null || before.isFlat() ? price : before.entryPrice(contractSize);
       FillSettlement s = LiquidationSettlement.settle(-order.side(), closed, price, entry, contractSize,
           order.bankruptcyPrice(), order.penaltyRate());
       updated = s.penalty().signum() > 0 ? updated.payPenalty(s.penalty()) : updated.coverDeficit(s.deficit());

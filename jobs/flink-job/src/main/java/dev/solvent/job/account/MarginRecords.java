@@ -10,8 +10,7 @@ import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.avro.margin.UnderlyingExposure;
 import dev.solvent.risk.account.MarginAssessment;
 import dev.solvent.risk.account.RiskParameters;
-import dev.solvent.risk.instrument.LinearContract;
-import dev.solvent.risk.instrument.OptionContract;
+import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.liquidation.LiquidationPlan;
 import dev.solvent.risk.liquidation.PlannedOrder;
 import dev.solvent.risk.money.Money;
@@ -71,9 +70,8 @@ final class MarginRecords {
 
   LiquidationOrder order(String accountId, long number, int attempt, LiquidationKind kind, PlannedOrder order,
       LiquidationPlan plan, Valuation valuation, long time) {
-    var instrument = valuation.instruments.get(order.instrumentId());
-    double lot = instrument instanceof LinearContract l ? l.lotSize() : ((OptionContract) instrument).lotSize();
-    BigDecimal quantity = quantity(order, lot, valuation);
+    Contract contract = Contract.of(valuation.instruments.get(order.instrumentId()));
+    BigDecimal quantity = quantity(order, contract.lotSize(), valuation);
     BigDecimal limit = kind == LiquidationKind.TAKEOVER
         ? (order.side() > 0 ? Money.requirement(order.markPrice() * 10) : new BigDecimal("0.00000001"))
         : Money.fromDouble(Math.max(order.limitPrice(), 1e-8), order.side() > 0 ? RoundingMode.FLOOR
@@ -89,7 +87,7 @@ final class MarginRecords {
         .setBankruptcyPrice(Money.fromDouble(Math.max(order.bankruptcyPrice(), 0), RoundingMode.HALF_EVEN))
         .setMarkPrice(Money.fromDouble(order.markPrice(), RoundingMode.HALF_EVEN))
         .setPenalty(kind == LiquidationKind.TAKEOVER ? BigDecimal.ZERO.setScale(8)
-            : penalty(order, quantity, penaltyRate(instrument)))
+            : penalty(order, quantity, contract.penaltyRate()))
         .setKind(kind)
         .setMarginRatio(Double.isFinite(plan.ratioBefore()) ? plan.ratioBefore() : 0)
         .setTargetMarginRatio(plan.targetRatio())
@@ -106,10 +104,6 @@ final class MarginRecords {
     BigDecimal exact = BigDecimal.valueOf(rate).multiply(quantity).multiply(mark);
     boolean capped = order.penalty() < exact.doubleValue() * (1 - 1e-9);
     return capped ? Money.entitlement(order.penalty()) : Money.atScale(exact, RoundingMode.CEILING);
-  }
-
-  private static double penaltyRate(dev.solvent.risk.instrument.Instrument instrument) {
-    return instrument instanceof LinearContract l ? l.penaltyRate() : ((OptionContract) instrument).penaltyRate();
   }
 
   /** Whole lots, and the exact position size when the order closes it. */

@@ -7,7 +7,7 @@ import dev.solvent.risk.account.Account;
 import dev.solvent.risk.account.MarketState;
 import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.instrument.LinearContract;
-import dev.solvent.risk.instrument.OptionContract;
+import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.ledger.AccountLedger;
 import dev.solvent.risk.ledger.AssetAmount;
 import dev.solvent.risk.ledger.LedgerPosition;
@@ -116,13 +116,7 @@ final class Valuation {
   }
 
   static double size(dev.solvent.risk.instrument.Instrument instrument) {
-    if (instrument instanceof LinearContract linear) {
-      return linear.contractSize();
-    }
-    if (instrument instanceof OptionContract option) {
-      return option.contractSize();
-    }
-    return 1;
+    return instrument instanceof Contract contract ? contract.contractSize() : 1;
   }
 
   /**

@@ -61,7 +61,7 @@ public final class AuctionFunction extends KeyedProcessFunction<String, AuctionI
   @Override
   public void open(OpenContext context) {
     long step = config.get(SolventConfig.AUCTION_STEP);
-    curve = config.get(SolventConfig.AUCTION_CURVE).equals("linear")
+    curve = config.get(SolventConfig.AUCTION_CURVE) == dev.solvent.risk.auction.CurveShape.LINEAR
         ? new DutchAuctionCurve.Linear(config.get(SolventConfig.AUCTION_DURATION), step)
         : new DutchAuctionCurve.Exponential(config.get(SolventConfig.AUCTION_CUT), step);
     inputs = new EventTimeBuffer<>(getRuntimeContext(), "inputs", TypeInformation.of(AuctionInput.class),

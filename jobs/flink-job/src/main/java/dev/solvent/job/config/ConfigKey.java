@@ -54,7 +54,16 @@ public record ConfigKey<T>(String name, String defaultValue, Function<String, T>
     return new ConfigKey<>(name, defaultValue, raw -> raw, v -> !v.isBlank(), "a non-empty string", doc);
   }
 
-  static ConfigKey<String> choice(String name, String defaultValue, java.util.List<String> choices, String doc) {
-    return new ConfigKey<>(name, defaultValue, raw -> raw, choices::contains, "one of " + choices, doc);
+  /** One of an enum's constants, written in lower case ({@code FULL} is {@code full}). */
+  static <E extends Enum<E>> ConfigKey<E> choice(String name, E defaultValue, String doc) {
+    Class<E> type = defaultValue.getDeclaringClass();
+    java.util.List<String> choices = java.util.Arrays.stream(type.getEnumConstants())
+        .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList();
+    return new ConfigKey<>(name, defaultValue.name().toLowerCase(java.util.Locale.ROOT), raw -> {
+      if (!choices.contains(raw)) {
+        throw new IllegalArgumentException(raw);
+      }
+      return Enum.valueOf(type, raw.toUpperCase(java.util.Locale.ROOT));
+    }, v -> true, "one of " + choices, doc);
   }
 }

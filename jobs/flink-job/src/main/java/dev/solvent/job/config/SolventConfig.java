@@ -1,5 +1,7 @@
 package dev.solvent.job.config;
 
+import dev.solvent.risk.auction.CurveShape;
+import dev.solvent.risk.liquidation.LiquidationMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -80,12 +82,12 @@ public final class SolventConfig implements Serializable {
       30_000, 1, "an order not filled within this event time escalates: re-plan, then takeover"));
   public static final ConfigKey<Integer> MAX_REPLANS = register(ConfigKey.integer("liquidation.max-replans", 1, 0,
       "re-plans before an unfilled liquidation is handed to the insurance fund as a takeover"));
-  public static final ConfigKey<String> LIQUIDATION_MODE = register(ConfigKey.choice("liquidation.mode", "partial",
-      List.of("partial", "full"), "partial restores the target ratio; full closes every position"));
+  public static final ConfigKey<LiquidationMode> LIQUIDATION_MODE = register(ConfigKey.choice("liquidation.mode",
+      LiquidationMode.PARTIAL, "partial restores the target ratio; full closes every position"));
 
   // Lending auctions.
-  public static final ConfigKey<String> AUCTION_CURVE = register(ConfigKey.choice("auction.curve", "exponential",
-      List.of("exponential", "linear"), "price decay of Dutch auctions"));
+  public static final ConfigKey<CurveShape> AUCTION_CURVE = register(ConfigKey.choice("auction.curve",
+      CurveShape.EXPONENTIAL, "price decay of Dutch auctions"));
   public static final ConfigKey<Long> AUCTION_STEP = register(ConfigKey.millis("auction.step-ms", 5_000, 1,
       "time between price steps"));
   public static final ConfigKey<Double> AUCTION_CUT = register(ConfigKey.number("auction.cut", 0.01, 0.0001, 0.5,

@@ -117,7 +117,7 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
     if (Double.isNaN(indexPrice)) {
       return; // never had a live source: nothing to publish yet
     }
-    String reason = policy.reason(!last.published(), last.lastIndex(), last.lastPublish(), last.lastStale(), indexPrice,
+    dev.solvent.risk.oracle.PublishReason reason = policy.reason(!last.published(), last.lastIndex(), last.lastPublish(), last.lastStale(), indexPrice,
         result.stale(), windowEnd);
     if (reason == null) {
       return;
@@ -146,7 +146,7 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
   }
 
   private static OraclePrice price(String underlying, OracleIndex.Result result, double index, double mark,
-      long publishTime, String reason) {
+      long publishTime, dev.solvent.risk.oracle.PublishReason reason) {
     List<SourceObservation> sources = new ArrayList<>();
     for (int i = 0; i < result.quotes().size(); i++) {
       SourceQuote q = result.quotes().get(i);
@@ -164,7 +164,7 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
         .setLiveSources(result.liveSources())
         .setSources(sources)
         .setStale(result.stale())
-        .setReason(PublishReason.valueOf(reason))
+        .setReason(PublishReason.valueOf(reason.name()))
         .build();
   }
 

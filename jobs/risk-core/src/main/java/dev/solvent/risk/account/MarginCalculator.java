@@ -1,6 +1,7 @@
 package dev.solvent.risk.account;
 
 import dev.solvent.risk.instrument.CollateralAsset;
+import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.instrument.LoanAsset;
@@ -200,7 +201,9 @@ public final class MarginCalculator {
       double notional = Math.abs(position.quantity()) * array.markValue();
       return new double[] {linear.schedule().initialMargin(notional), linear.schedule().maintenanceMargin(notional)};
     }
-    OptionContract option = (OptionContract) instrument;
+    if (!(instrument instanceof OptionContract option)) {
+      throw new IllegalArgumentException(instrument.id() + " cannot be held as a position");
+    }
     if (position.quantity() >= 0) {
       return new double[] {0, 0};
     }
@@ -233,7 +236,7 @@ public final class MarginCalculator {
 
   private PositionRisk positionRisk(Account account, Position position, Instrument instrument, RiskArray array,
       double value, double im, double mm, double equity, double totalMm, boolean portfolio) {
-    double size = instrument instanceof LinearContract l ? l.contractSize() : ((OptionContract) instrument).contractSize();
+    double size = Contract.of(instrument).contractSize();
     double markPrice = array.markValue() / size;
     double liquidationPrice = Double.NaN;
     if (instrument instanceof LinearContract linear && !portfolio) {

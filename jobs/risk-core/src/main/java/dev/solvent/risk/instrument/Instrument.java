@@ -1,7 +1,7 @@
 package dev.solvent.risk.instrument;
 
 /** A tradable or pledgeable thing, valued from its underlying's oracle price. */
-public sealed interface Instrument permits LinearContract, OptionContract, CollateralAsset, LoanAsset {
+public sealed interface Instrument permits Contract, CollateralAsset, LoanAsset {
 
   String id();
 

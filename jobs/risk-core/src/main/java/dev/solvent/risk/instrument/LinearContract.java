@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param penaltyRate liquidation penalty as a fraction of liquidated notional
  */
 public record LinearContract(String id, String underlying, long expiryMillis, double contractSize, double lotSize,
-    MarginSchedule schedule, double penaltyRate, String fundId) implements Instrument {
+    MarginSchedule schedule, double penaltyRate, String fundId) implements Contract {
 
   public LinearContract {
     Objects.requireNonNull(id, "id");

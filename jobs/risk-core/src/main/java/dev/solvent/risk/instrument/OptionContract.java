@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** A European option on an underlying, cash-settled in the quote currency, priced with Black-76. */
 public record OptionContract(String id, String underlying, OptionType type, double strike, long expiryMillis,
-    double contractSize, double lotSize, double penaltyRate, String fundId) implements Instrument {
+    double contractSize, double lotSize, double penaltyRate, String fundId) implements Contract {
 
   public OptionContract {
     Objects.requireNonNull(id, "id");

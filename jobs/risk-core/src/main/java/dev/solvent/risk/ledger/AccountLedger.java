@@ -147,13 +147,11 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
     double wallet = cash.doubleValue();
     List<Position> held = new ArrayList<>();
     for (LedgerPosition p : positions) {
-      double size = contractSize.applyAsDouble(p.instrumentId());
-      double qty = p.quantity().doubleValue();
-      double cost = p.cost().doubleValue();
       if (isLinear.test(p.instrumentId())) {
-        wallet += cost;
+        wallet += p.cost().doubleValue();
       }
-      held.add(Position.of(p.instrumentId(), qty, Math.abs(cost / (qty * size))));
+      held.add(Position.of(p.instrumentId(), p.quantity().doubleValue(),
+          p.entryPrice(contractSize.applyAsDouble(p.instrumentId()))));
     }
     Map<String, Double> collateralUnits = new java.util.TreeMap<>();
     for (AssetAmount a : collateral) {

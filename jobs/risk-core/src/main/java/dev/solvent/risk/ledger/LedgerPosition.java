@@ -1,6 +1,7 @@
 package dev.solvent.risk.ledger;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Objects;
 
 /**
@@ -25,5 +26,15 @@ public record LedgerPosition(String instrumentId, BigDecimal quantity, BigDecima
 
   public int side() {
     return quantity.signum() >= 0 ? 1 : -1;
+  }
+
+  /** The average entry price, |cost / (quantity × contract size)|, exact to 34 digits; not defined when flat. */
+  public BigDecimal entryPrice(BigDecimal contractSize) {
+    return cost.divide(quantity.multiply(contractSize), MathContext.DECIMAL128).abs();
+  }
+
+  /** The average entry price in doubles, for the risk model (a statistical view of the exact books). */
+  public double entryPrice(double contractSize) {
+    return Math.abs(cost.doubleValue() / (quantity.doubleValue() * contractSize));
   }
 }

@@ -6,9 +6,8 @@ import dev.solvent.risk.account.MarginCalculator;
 import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.MarketState;
 import dev.solvent.risk.account.Position;
+import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.instrument.Instrument;
-import dev.solvent.risk.instrument.LinearContract;
-import dev.solvent.risk.instrument.OptionContract;
 import dev.solvent.risk.portfolio.RiskArray;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -104,7 +103,7 @@ public final class PartialLiquidationPlanner {
     double penalties = 0;
     for (Position candidate : ranked) {
       Instrument instrument = instruments.get(candidate.instrumentId());
-      double lot = lotSize(instrument);
+      double lot = Contract.of(instrument).lotSize();
       long lots = (long) Math.ceil(Math.abs(candidate.quantity()) / lot - 1e-9);
       Step full = reduce(account, instruments, market, remaining, candidate, lots, lot, equity, penalties);
       if (full.ratio() < target()) {
@@ -197,10 +196,11 @@ public final class PartialLiquidationPlanner {
   private PlannedOrder order(Position position, double quantity, Instrument instrument, MarketState market,
       double equity, double penaltyBudget) {
     RiskArray array = market.riskArray(position.instrumentId());
-    double size = contractSize(instrument);
+    Contract contract = Contract.of(instrument);
+    double size = contract.contractSize();
     double mark = array.markValue() / size;
     double bankruptcy = mark - equity / (position.quantity() * size);
-    double penalty = Math.min(penaltyRate(instrument) * quantity * size * mark, Math.max(penaltyBudget, 0));
+    double penalty = Math.min(contract.penaltyRate() * quantity * size * mark, Math.max(penaltyBudget, 0));
     return new PlannedOrder(position.instrumentId(), -position.side(), quantity, Math.max(bankruptcy, 0), bankruptcy,
         mark, penalty);
   }
@@ -209,15 +209,4 @@ public final class PartialLiquidationPlanner {
     return calculator.parameters().targetRatio();
   }
 
-  static double lotSize(Instrument instrument) {
-    return instrument instanceof LinearContract l ? l.lotSize() : ((OptionContract) instrument).lotSize();
-  }
-
-  static double contractSize(Instrument instrument) {
-    return instrument instanceof LinearContract l ? l.contractSize() : ((OptionContract) instrument).contractSize();
-  }
-
-  static double penaltyRate(Instrument instrument) {
-    return instrument instanceof LinearContract l ? l.penaltyRate() : ((OptionContract) instrument).penaltyRate();
-  }
 }

@@ -8,17 +8,17 @@ package dev.solvent.risk.oracle;
 public record PublishPolicy(double deviationThreshold, long heartbeatMillis) {
 
   /** Why to publish now, or null to stay silent. */
-  public String reason(boolean first, double lastIndex, long lastPublish, boolean lastStale, double index, boolean stale,
+  public PublishReason reason(boolean first, double lastIndex, long lastPublish, boolean lastStale, double index, boolean stale,
       long now) {
     if (first) {
-      return "FIRST";
+      return PublishReason.FIRST;
     }
     if (stale != lastStale) {
-      return "STALENESS_CHANGE";
+      return PublishReason.STALENESS_CHANGE;
     }
     if (!Double.isNaN(index) && !Double.isNaN(lastIndex) && Math.abs(index / lastIndex - 1) > deviationThreshold) {
-      return "DEVIATION";
+      return PublishReason.DEVIATION;
     }
-    return now - lastPublish >= heartbeatMillis ? "HEARTBEAT" : null;
+    return now - lastPublish >= heartbeatMillis ? PublishReason.HEARTBEAT : null;
   }
 }

@@ -6,6 +6,7 @@ import static dev.solvent.risk.Fixtures.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.Fixtures;
 import dev.solvent.risk.account.Account;
 import dev.solvent.risk.account.MarginAssessment;
@@ -69,7 +70,7 @@ class PartialLiquidationPlannerTest {
 
       // Minimal: one lot less on the last order misses the target.
       PlannedOrder last = p.orders().get(p.orders().size() - 1);
-      double lot = PartialLiquidationPlanner.lotSize(INSTRUMENTS.get(last.instrumentId()));
+      double lot = Contract.of(INSTRUMENTS.get(last.instrumentId())).lotSize();
       if (last.quantity() > lot + 1e-9) {
         List<PlannedOrder> lessByOneLot = new ArrayList<>(p.orders());
         lessByOneLot.set(lessByOneLot.size() - 1, new PlannedOrder(last.instrumentId(), last.side(),
@@ -159,7 +160,7 @@ class PartialLiquidationPlannerTest {
     double notional = 0;
     for (String id : pool.subList(0, count)) {
       boolean option = id.contains("-C") || id.contains("-P");
-      double lot = PartialLiquidationPlanner.lotSize(INSTRUMENTS.get(id));
+      double lot = Contract.of(INSTRUMENTS.get(id)).lotSize();
       double lots = 1 + random.nextInt(option ? 200 : 40_000);
       double quantity = (random.nextBoolean() ? 1 : -1) * lots * lot;
       double entry = id.startsWith("ETH") ? 4_000 : option ? 1_000 + random.nextDouble() * 4_000 : 100_000;
