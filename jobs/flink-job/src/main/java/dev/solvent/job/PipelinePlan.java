@@ -11,7 +11,7 @@ public final class PipelinePlan {
   public static String render() {
     return Arrays.stream(Stage.values())
         .map(stage -> String.format("%-15s keyBy %-10s  in: %s%n%17s out: %s%n%17s %s",
-            stage.uid(), stage.keyedBy(), String.join(", ", stage.inputs()),
+            stage.id(), stage.keyedBy(), String.join(", ", stage.inputs()),
             "", stage.outputTopics().isEmpty() ? "(internal)" : String.join(", ", stage.outputTopics()),
             "", stage.does()))
         .collect(Collectors.joining(System.lineSeparator(), "Solvent job graph" + System.lineSeparator(),

@@ -12,7 +12,7 @@ import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.avro.vols.MarketVol;
 import dev.solvent.avro.vols.VolQuote;
-import dev.solvent.job.account.AccountFunction;
+import dev.solvent.job.account.AccountOperator;
 import dev.solvent.job.adl.AdlFunction;
 import dev.solvent.job.auction.AuctionFunction;
 import dev.solvent.job.config.SolventConfig;
@@ -31,10 +31,19 @@ import dev.solvent.job.io.Inputs;
 import dev.solvent.job.io.Outputs;
 import dev.solvent.job.model.AccountInput;
 import dev.solvent.job.model.AccountStageInput;
-import dev.solvent.job.model.AdlInput;
-import dev.solvent.job.model.AuctionInput;
+import dev.solvent.job.model.AdlStageInput;
+import dev.solvent.job.model.AuctionStageInput;
+import dev.solvent.job.model.ExposureStageInput;
+import dev.solvent.job.model.Revalue;
+import dev.solvent.job.model.RiskArrayStageInput;
+import dev.solvent.job.state.AccountInputCodec;
+import dev.solvent.job.state.AdlStageInputCodec;
+import dev.solvent.job.state.AuctionStageInputCodec;
+import dev.solvent.job.state.ExposureStageInputCodec;
+import dev.solvent.job.state.RiskArrayStageInputCodec;
+import dev.solvent.job.state.StateCodecs;
+import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.job.model.BidInput;
-import dev.solvent.job.model.ExposureInput;
 import dev.solvent.job.model.OracleUpdate;
 import dev.solvent.job.model.Rejected;
 import dev.solvent.job.model.RiskArraySet;
@@ -47,14 +56,12 @@ import dev.solvent.job.metrics.LiquidationMeter;
 import dev.solvent.job.metrics.MarginCallMeter;
 import dev.solvent.job.metrics.OracleMeter;
 import dev.solvent.job.metrics.RiskMetrics;
-import dev.solvent.job.model.UnderlyingInput;
 import dev.solvent.job.oracle.OracleFunction;
 import dev.solvent.job.riskarrays.RiskArraysFunction;
 import dev.solvent.schema.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -93,52 +100,55 @@ public final class SolventPipeline {
     // ORACLE
     SingleOutputStreamOperator<OracleUpdate> oracle = ticks
         .keyBy(t -> ((Quote) t.getPayload()).getUnderlying())
-        .process(new OracleFunction(config)).name(Stage.ORACLE.uid()).uid(Stage.ORACLE.uid());
+        .process(new OracleFunction(config)).name(Stage.ORACLE.id()).uid(Stage.ORACLE.uid());
     DataStream<OraclePrice> prices = oracle.map(OracleUpdate::price).name("oracle.prices").uid("map-oracle.prices");
     sink(outputs, prices, Topics.ORACLE_PRICES);
     RiskMetrics.tap(prices, "oracle.prices", new OracleMeter());
 
     // RISK_ARRAYS
-    DataStream<UnderlyingInput> underlyingInputs = oracle
-        .map(u -> new UnderlyingInput(u.price().getUnderlying(), u.publishTime(), UnderlyingInput.ORACLE, 0, null,
-            null, u)).uid("oracle-to-risk-arrays")
+    TypeInformation<RiskArrayStageInput> riskArrayInput = StateCodecs.type(RiskArrayStageInputCodec.INSTANCE);
+    DataStream<RiskArrayStageInput> underlyingInputs = oracle
+        .map(u -> (RiskArrayStageInput) new RiskArrayStageInput.Oracle(u.price().getUnderlying(), u.publishTime(), u),
+            riskArrayInput).uid("oracle-to-risk-arrays")
         .union(vols.map(v -> {
           VolQuote q = (VolQuote) v.getPayload();
-          return new UnderlyingInput(q.getUnderlying(), v.getEventTime().toEpochMilli(), UnderlyingInput.VOL, 0,
-              null, q, null);
-        }).uid("vols-to-risk-arrays"), specs.map(i -> {
+          return (RiskArrayStageInput) new RiskArrayStageInput.Vol(q.getUnderlying(), v.getEventTime().toEpochMilli(),
+              q);
+        }, riskArrayInput).uid("vols-to-risk-arrays"), specs.map(i -> {
           Instrument spec = (Instrument) i.getPayload();
-          return new UnderlyingInput(spec.getUnderlying(), i.getEventTime().toEpochMilli(), UnderlyingInput.SPEC, 0,
-              spec, null, null);
-        }).uid("specs-to-risk-arrays"));
-    SingleOutputStreamOperator<RiskArraySet> riskArrays = underlyingInputs.keyBy(UnderlyingInput::underlying)
-        .process(new RiskArraysFunction(config)).name(Stage.RISK_ARRAYS.uid()).uid(Stage.RISK_ARRAYS.uid());
+          return (RiskArrayStageInput) new RiskArrayStageInput.Spec(spec.getUnderlying(),
+              i.getEventTime().toEpochMilli(), spec);
+        }, riskArrayInput).uid("specs-to-risk-arrays"));
+    SingleOutputStreamOperator<RiskArraySet> riskArrays = underlyingInputs.keyBy(RiskArrayStageInput::underlying)
+        .process(new RiskArraysFunction(config)).name(Stage.RISK_ARRAYS.id()).uid(Stage.RISK_ARRAYS.uid());
 
     // EXPOSURE
     DataStream<AccountInput> accountEvents = events.filter(e -> !isFundDeposit(e.event())).uid("account-events");
-    DataStream<ExposureInput> exposureInputs = accountEvents.flatMap(new HoldingChanges(cash)).uid("holding-changes")
-        .map(c -> new ExposureInput(c, null)).uid("holdings-to-exposure")
-        .union(riskArrays.getSideOutput(RiskArraysFunction.TICKS).map(t -> new ExposureInput(null, t))
+    TypeInformation<ExposureStageInput> exposureInput = StateCodecs.type(ExposureStageInputCodec.INSTANCE);
+    DataStream<ExposureStageInput> exposureInputs = accountEvents.flatMap(new HoldingChanges(cash)).uid("holding-changes")
+        .map(c -> (ExposureStageInput) c, exposureInput).uid("holdings-to-exposure")
+        .union(riskArrays.getSideOutput(RiskArraysFunction.TICKS).map(t -> (ExposureStageInput) t, exposureInput)
             .uid("ticks-to-exposure"));
-    DataStream<dev.solvent.job.model.Revalue> revalues = exposureInputs
-        .keyBy(in -> in.change() != null ? in.change().instrumentId() : in.tick().instrumentId())
-        .process(new ExposureFunction()).name(Stage.EXPOSURE.uid()).uid(Stage.EXPOSURE.uid());
+    DataStream<Revalue> revalues = exposureInputs.keyBy(ExposureStageInput::instrumentId)
+        .process(new ExposureFunction()).name(Stage.EXPOSURE.id()).uid(Stage.EXPOSURE.uid());
 
     // ACCOUNT
-    BroadcastStream<RiskArraySet> broadcastArrays = riskArrays.broadcast(AccountFunction.RISK_ARRAYS);
-    SingleOutputStreamOperator<dev.solvent.avro.margin.MarginUpdate> accounts = accountEvents
-        .map(e -> new AccountStageInput(e, null)).uid("events-to-account")
-        .union(revalues.map(r -> new AccountStageInput(null, r)).uid("revalues-to-account"))
-        .keyBy(in -> in.event() != null ? Topics.accountIdOf(in.event().event().getPayload()).orElseThrow()
-            : in.revalue().accountId())
+    // Every account subtask gets every risk array; the operator keeps them in broadcast state (AccountOperator).
+    DataStream<RiskArraySet> broadcastArrays = riskArrays.broadcast();
+    TypeInformation<AccountStageInput> accountInput = StateCodecs.type(AccountInputCodec.StageInput.INSTANCE);
+    SingleOutputStreamOperator<MarginUpdate> accounts = accountEvents
+        .map(e -> (AccountStageInput) e, accountInput).uid("events-to-account")
+        .union(revalues.map(r -> (AccountStageInput) r, accountInput).uid("revalues-to-account"))
+        .keyBy(AccountStageInput::accountId)
         .connect(broadcastArrays)
-        .process(new AccountFunction(config)).name(Stage.ACCOUNT.uid()).uid(Stage.ACCOUNT.uid());
+        .transform(Stage.ACCOUNT.id(), TypeInformation.of(MarginUpdate.class), new AccountOperator(config))
+        .uid(Stage.ACCOUNT.uid());
     sink(outputs, accounts, Topics.MARGIN_UPDATES);
-    sink(outputs, accounts.getSideOutput(AccountFunction.CALLS), Topics.MARGIN_CALLS);
-    sink(outputs, accounts.getSideOutput(AccountFunction.ORDERS), Topics.LIQUIDATION_ORDERS);
+    sink(outputs, accounts.getSideOutput(AccountOperator.CALLS), Topics.MARGIN_CALLS);
+    sink(outputs, accounts.getSideOutput(AccountOperator.ORDERS), Topics.LIQUIDATION_ORDERS);
     RiskMetrics.marginHealth(accounts);
-    RiskMetrics.tap(accounts.getSideOutput(AccountFunction.CALLS), "margin.calls", new MarginCallMeter());
-    RiskMetrics.tap(accounts.getSideOutput(AccountFunction.ORDERS), "liquidation.orders", new LiquidationMeter());
+    RiskMetrics.tap(accounts.getSideOutput(AccountOperator.CALLS), "margin.calls", new MarginCallMeter());
+    RiskMetrics.tap(accounts.getSideOutput(AccountOperator.ORDERS), "liquidation.orders", new LiquidationMeter());
 
     // INSURANCE_FUND
     DataStream<Settlement> seeds = events.filter(e -> isFundDeposit(e.event())).uid("fund-deposits")
@@ -148,40 +158,41 @@ public final class SolventPipeline {
               e.event().getEventTime().toEpochMilli(), d.getAccountId(), e.event().getSequence(), d.getAmount());
         }).uid("fund-seeds");
     SingleOutputStreamOperator<dev.solvent.avro.insurance.LedgerEntry> fund = accounts
-        .getSideOutput(AccountFunction.SETTLEMENTS).union(seeds)
+        .getSideOutput(AccountOperator.SETTLEMENTS).union(seeds)
         .keyBy(Settlement::fundId)
-        .process(new InsuranceFundFunction()).name(Stage.INSURANCE_FUND.uid()).uid(Stage.INSURANCE_FUND.uid());
+        .process(new InsuranceFundFunction()).name(Stage.INSURANCE_FUND.id()).uid(Stage.INSURANCE_FUND.uid());
     sink(outputs, fund, Topics.INSURANCE_LEDGER);
     RiskMetrics.tap(fund, "insurance.ledger", new FundMeter());
 
     // ADL
-    DataStream<AdlInput> adlInputs = accounts.getSideOutput(AccountFunction.ADL_POSITIONS)
-        .map(p -> new AdlInput(p, null)).uid("positions-to-adl")
-        .union(fund.getSideOutput(InsuranceFundFunction.ADL_REQUESTS).map(r -> new AdlInput(null, r))
+    TypeInformation<AdlStageInput> adlInput = StateCodecs.type(AdlStageInputCodec.INSTANCE);
+    DataStream<AdlStageInput> adlInputs = accounts.getSideOutput(AccountOperator.ADL_POSITIONS)
+        .map(p -> (AdlStageInput) new AdlStageInput.Position(p), adlInput).uid("positions-to-adl")
+        .union(fund.getSideOutput(InsuranceFundFunction.ADL_REQUESTS).map(r -> (AdlStageInput) r, adlInput)
             .uid("requests-to-adl"));
-    SingleOutputStreamOperator<AdlOrder> adl = adlInputs.keyBy(in -> in.position() != null
-            ? in.position().instrumentId() : in.request().instrumentId())
-        .process(new AdlFunction()).name(Stage.ADL.uid()).uid(Stage.ADL.uid());
+    SingleOutputStreamOperator<AdlOrder> adl = adlInputs.keyBy(AdlStageInput::instrumentId)
+        .process(new AdlFunction()).name(Stage.ADL.id()).uid(Stage.ADL.uid());
     sink(outputs, adl, Topics.ADL_ORDERS);
     RiskMetrics.tap(adl, "adl.orders", new AdlMeter());
 
     // AUCTION (lending)
+    TypeInformation<AuctionStageInput> auctionInput = StateCodecs.type(AuctionStageInputCodec.INSTANCE);
     SingleOutputStreamOperator<dev.solvent.avro.auction.AuctionEvent> auctions = accounts
-        .getSideOutput(AccountFunction.LENDING).map(s -> new AuctionInput(s, null)).uid("lending-to-auction")
-        .union(bids.map(b -> new AuctionInput(null, b)).uid("bids-to-auction"))
-        .keyBy(in -> in.status() != null ? in.status().accountId()
-            : ((dev.solvent.avro.bids.Bid) in.bid().bid().getPayload()).getAccountId())
-        .process(new AuctionFunction(config)).name(Stage.AUCTION.uid()).uid(Stage.AUCTION.uid());
+        .getSideOutput(AccountOperator.LENDING)
+        .map(s -> (AuctionStageInput) new AuctionStageInput.Health(s), auctionInput).uid("lending-to-auction")
+        .union(bids.map(b -> (AuctionStageInput) b, auctionInput).uid("bids-to-auction"))
+        .keyBy(AuctionStageInput::accountId)
+        .process(new AuctionFunction(config)).name(Stage.AUCTION.id()).uid(Stage.AUCTION.uid());
     sink(outputs, auctions, Topics.AUCTION_EVENTS);
     RiskMetrics.tap(auctions, "auction.events", new AuctionMeter());
 
     // DEAD_LETTERS
     DataStream<Rejected> rejected = ticks.getSideOutput(rejectedTag)
         .union(vols.getSideOutput(rejectedTag), specs.getSideOutput(rejectedTag), events.getSideOutput(rejectedTag),
-            bids.getSideOutput(rejectedTag), accounts.getSideOutput(AccountFunction.REJECTED),
+            bids.getSideOutput(rejectedTag), accounts.getSideOutput(AccountOperator.REJECTED),
             auctions.getSideOutput(AuctionFunction.REJECTED));
     SingleOutputStreamOperator<DeadLetter> deadLetters = rejected.keyBy(r -> r.deadLetter().getSourceTopic())
-        .process(new DeadLetterFunction()).name(Stage.DEAD_LETTERS.uid()).uid(Stage.DEAD_LETTERS.uid());
+        .process(new DeadLetterFunction()).name(Stage.DEAD_LETTERS.id()).uid(Stage.DEAD_LETTERS.uid());
     sink(outputs, deadLetters, Topics.DEAD_LETTERS);
     RiskMetrics.tap(deadLetters, "dead.letters", new DeadLetterMeter());
   }

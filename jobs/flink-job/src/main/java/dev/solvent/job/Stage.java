@@ -3,46 +3,69 @@ package dev.solvent.job;
 import java.util.List;
 
 /**
- * The stages of the job graph of docs/architecture.md, in topological order. Each stateful stage's {@link #uid()}
- * is the operator UID that savepoints are keyed by: never change one without a state migration.
+ * The stages of the job graph of docs/architecture.md, in topological order. A stage's {@link #id()} names its
+ * operator (metrics, logs, the plan); its {@link #uid()} is what savepoints key its state by: the id, and from the
+ * second state layout on the layout's number ({@code account-v2}). A new layout comes with a migration
+ * (state-migrations/), and the new UID makes a savepoint of the old layout refuse to restore unmigrated instead of
+ * failing deep inside a serializer.
  */
 public enum Stage {
-  VALIDATE("validate", "(none)", List.of("market.ticks", "market.vols", "instruments", "account.events", "auction.bids"),
-      List.of("dead.letters"), "decode, validate and route bad input to dead.letters; drop heartbeats after watermarks"),
-  ORACLE("oracle", "underlying", List.of("market.ticks"), List.of("oracle.prices"),
+  VALIDATE("validate", 1, "(none)",
+      List.of("market.ticks", "market.vols", "instruments", "account.events", "auction.bids"), List.of("dead.letters"),
+      "decode, validate and route bad input to dead.letters; drop heartbeats after watermarks"),
+  ORACLE("oracle", 1, "underlying", List.of("market.ticks"), List.of("oracle.prices"),
       "median of live sources per window, outlier and staleness rules, modeled latency, deviation/heartbeat publishing, EWMA mark"),
-  RISK_ARRAYS("risk-arrays", "underlying", List.of("oracle.prices", "market.vols", "instruments", "market.ticks (depth)"),
-      List.of(), "per instrument per unit: mark, Greeks, scenario P&L vector, realized vol, book depth"),
-  EXPOSURE("exposure", "instrument", List.of("risk arrays", "account.events (trades, fills)"), List.of(),
-      "which accounts hold the instrument; one revalue trigger per holder at each of its revaluations"),
-  ACCOUNT("account", "account", List.of("account.events", "revalue triggers", "risk arrays"),
+  RISK_ARRAYS("risk-arrays", 2, "underlying",
+      List.of("oracle.prices", "market.vols", "instruments", "market.ticks (depth)"), List.of(),
+      "per instrument per unit: mark, Greeks, scenario P&L vector, realized vol, book depth"),
+  EXPOSURE("exposure", 2, "instrument", List.of("instrument revaluations", "account.events (trades, fills, loans)"),
+      List.of(), "which accounts hold the instrument; one revalue trigger per holder at each of its revaluations"),
+  ACCOUNT("account", 2, "account", List.of("account.events", "revalue triggers", "risk arrays (broadcast)"),
       List.of("margin.updates", "margin.calls", "liquidation.orders"),
-      "balances, positions, pending liquidation; event-time ordered; revalue once per timestamp; partial-liquidation planner"),
-  AUCTION("auction", "account", List.of("health factor breaches", "auction.bids"), List.of("auction.events"),
-      "lending mode: Dutch auction on event-time timers, first acceptable bid settles, reset on age or price"),
-  INSURANCE_FUND("insurance-fund", "fund", List.of("settlements"), List.of("insurance.ledger"),
+      "the account book (risk core): exact ledger, one valuation per instant, margin updates, partial liquidation, escalation"),
+  AUCTION("auction", 2, "account", List.of("lending health", "auction.bids"), List.of("auction.events"),
+      "the auction book (risk core), lending mode: Dutch auctions stepped in event time, first acceptable bid settles"),
+  INSURANCE_FUND("insurance-fund", 1, "fund", List.of("settlements"), List.of("insurance.ledger"),
       "penalties in, deficits out, contiguous sequence; shortfall to ADL"),
-  ADL("adl", "instrument", List.of("shortfalls", "position updates"), List.of("adl.orders"),
+  ADL("adl", 2, "instrument", List.of("shortfalls", "position updates"), List.of("adl.orders"),
       "opposing profitable positions ranked by PnL% x effective leverage, reduced to cover the shortfall"),
-  DEAD_LETTERS("dead-letters", "source topic", List.of("rejections of every stage"), List.of("dead.letters"),
+  DEAD_LETTERS("dead-letters", 1, "source topic", List.of("rejections of every stage"), List.of("dead.letters"),
       "one deterministic order of each topic's dead letters");
 
-  private final String uid;
+  private final String id;
+  private final int layout;
   private final String keyedBy;
   private final List<String> inputs;
   private final List<String> outputTopics;
   private final String does;
 
-  Stage(String uid, String keyedBy, List<String> inputs, List<String> outputTopics, String does) {
-    this.uid = uid;
+  Stage(String id, int layout, String keyedBy, List<String> inputs, List<String> outputTopics, String does) {
+    this.id = id;
+    this.layout = layout;
     this.keyedBy = keyedBy;
     this.inputs = inputs;
     this.outputTopics = outputTopics;
     this.does = does;
   }
 
+  /** The operator's name. */
+  public String id() {
+    return id;
+  }
+
+  /** The state layout's number: 1 as released in v0.1, +1 with every migration. */
+  public int layout() {
+    return layout;
+  }
+
+  /** The operator's UID in savepoints. */
   public String uid() {
-    return uid;
+    return uid(layout);
+  }
+
+  /** The UID the stage had with state layout {@code version}. */
+  public String uid(int version) {
+    return version == 1 ? id : id + "-v" + version;
   }
 
   public String keyedBy() {

@@ -2,9 +2,13 @@ package dev.solvent.job.account;
 
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.risk.account.RiskParameters;
+import dev.solvent.risk.auction.AuctionBook;
+import dev.solvent.risk.auction.CurveShape;
+import dev.solvent.risk.auction.DutchAuctionCurve;
+import dev.solvent.risk.book.AccountBook;
 import dev.solvent.risk.margin.DynamicMargin;
 
-/** The risk core's parameters from the job configuration (defaults elsewhere are the core's own). */
+/** The risk core's parameters and its state machines' settings from the job configuration. */
 public final class RiskSettings {
 
   private RiskSettings() {}
@@ -16,5 +20,21 @@ public final class RiskSettings {
     return new RiskParameters(config.get(SolventConfig.WARNING_LEVEL), config.get(SolventConfig.TARGET_RATIO),
         d.optionMargin(), d.grid(), d.portfolio(), dynamic, d.lending(),
         config.get(SolventConfig.HORIZON) / (365.0 * 24 * 3600 * 1000), d.correlation());
+  }
+
+  public static AccountBook.Settings book(SolventConfig config) {
+    return new AccountBook.Settings(config.get(SolventConfig.UPDATE_STEP), config.get(SolventConfig.UPDATE_HEARTBEAT),
+        config.get(SolventConfig.LIQUIDATION_TIMEOUT), config.get(SolventConfig.MAX_REPLANS),
+        config.get(SolventConfig.LIQUIDATION_MODE), config.get(SolventConfig.CASH_ASSET),
+        config.get(SolventConfig.HORIZON));
+  }
+
+  public static AuctionBook.Settings auctions(SolventConfig config) {
+    long step = config.get(SolventConfig.AUCTION_STEP);
+    DutchAuctionCurve curve = config.get(SolventConfig.AUCTION_CURVE) == CurveShape.LINEAR
+        ? new DutchAuctionCurve.Linear(config.get(SolventConfig.AUCTION_DURATION), step)
+        : new DutchAuctionCurve.Exponential(config.get(SolventConfig.AUCTION_CUT), step);
+    return new AuctionBook.Settings(curve, config.get(SolventConfig.AUCTION_START_PREMIUM),
+        config.get(SolventConfig.AUCTION_MAX_AGE), config.get(SolventConfig.AUCTION_MAX_DISCOUNT));
   }
 }

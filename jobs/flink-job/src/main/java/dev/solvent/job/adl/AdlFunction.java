@@ -3,11 +3,13 @@ package dev.solvent.job.adl;
 import dev.solvent.avro.adl.AdlOrder;
 import dev.solvent.avro.adl.Side;
 import dev.solvent.job.common.EventTimeBuffer;
-import dev.solvent.job.model.AdlInput;
-import dev.solvent.job.model.AdlPosition;
 import dev.solvent.job.model.AdlRequest;
+import dev.solvent.job.model.AdlStageInput;
+import dev.solvent.job.state.AdlStageInputCodec;
+import dev.solvent.job.state.StateCodecs;
 import dev.solvent.risk.adl.AdlAllocation;
 import dev.solvent.risk.adl.AdlCandidate;
+import dev.solvent.risk.adl.AdlPosition;
 import dev.solvent.risk.adl.AutoDeleveraging;
 import dev.solvent.risk.money.Money;
 import java.math.BigDecimal;
@@ -17,9 +19,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -29,44 +31,51 @@ import org.apache.flink.util.Collector;
  * when the fund cannot cover a deficit, deleverages the top-ranked opposing profitable positions (PnL% × effective
  * leverage) at the bankrupt position's price, in whole lots, until the shortfall's quantity is covered.
  */
-public final class AdlFunction extends KeyedProcessFunction<String, AdlInput, AdlOrder> {
+public final class AdlFunction extends KeyedProcessFunction<String, AdlStageInput, AdlOrder> {
 
   private static final long serialVersionUID = 1L;
+  public static final String INPUTS = "inputs";
+  /** The latest reported position of each account in the instrument. */
+  public static final MapStateDescriptor<String, AdlPosition> POSITIONS = new MapStateDescriptor<>("positions",
+      Types.STRING, StateCodecs.type(AdlStageInputCodec.Positions.INSTANCE));
 
-  private transient EventTimeBuffer<AdlInput> inputs;
+  private transient EventTimeBuffer<AdlStageInput> inputs;
   private transient MapState<String, AdlPosition> positions;
 
-  @Override
-  public void open(OpenContext context) {
-    inputs = new EventTimeBuffer<>(getRuntimeContext(), "inputs", TypeInformation.of(AdlInput.class),
-        Comparator.comparingInt((AdlInput in) -> in.position() != null ? 0 : 1)
-            .thenComparing(in -> in.position() != null ? in.position().accountId() : in.request().reference()));
-    positions = getRuntimeContext().getMapState(new MapStateDescriptor<>("positions", Types.STRING,
-        TypeInformation.of(AdlPosition.class)));
+  /** The buffer's state, as the operator and a savepoint migration create it: positions first, by account. */
+  public static EventTimeBuffer<AdlStageInput> inputBuffer(RuntimeContext context) {
+    return new EventTimeBuffer<>(context, INPUTS, StateCodecs.type(AdlStageInputCodec.INSTANCE),
+        Comparator.comparingInt((AdlStageInput in) -> in instanceof AdlStageInput.Position ? 0 : 1)
+            .thenComparing(in -> in instanceof AdlStageInput.Position p ? p.position().accountId()
+                : ((AdlRequest) in).reference()));
   }
 
   @Override
-  public void processElement(AdlInput input, Context ctx, Collector<AdlOrder> out) throws Exception {
-    inputs.add(input.position() != null ? input.position().time() : input.request().time(), input,
-        ctx.timerService());
+  public void open(OpenContext context) {
+    inputs = inputBuffer(getRuntimeContext());
+    positions = getRuntimeContext().getMapState(POSITIONS);
+  }
+
+  @Override
+  public void processElement(AdlStageInput input, Context ctx, Collector<AdlOrder> out) throws Exception {
+    inputs.add(input.time(), input, ctx.timerService()::registerEventTimeTimer);
   }
 
   @Override
   public void onTimer(long time, OnTimerContext ctx, Collector<AdlOrder> out) throws Exception {
-    for (AdlInput input : inputs.release(time)) {
-      if (input.position() != null) {
-        AdlPosition p = input.position();
-        if (p.quantity() == 0) {
+    for (AdlStageInput input : inputs.release(time)) {
+      if (input instanceof AdlStageInput.Position reported) {
+        AdlPosition p = reported.position();
+        if (p.isClosed()) {
           positions.remove(p.accountId());
         } else {
           positions.put(p.accountId(), p);
         }
       } else {
-        deleverage(input.request(), time, out);
+        deleverage((AdlRequest) input, time, out);
       }
     }
   }
-
   private void deleverage(AdlRequest request, long time, Collector<AdlOrder> out) throws Exception {
     List<AdlCandidate> candidates = new ArrayList<>();
     List<String> outOfProfit = new ArrayList<>();

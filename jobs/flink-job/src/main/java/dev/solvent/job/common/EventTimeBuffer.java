@@ -3,12 +3,12 @@ package dev.solvent.job.common;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.TimerService;
 
 /**
  * Keyed inputs held until the watermark passes their event time, then released in a fixed order: the heart of the
@@ -35,15 +35,20 @@ public final class EventTimeBuffer<E> {
     this.tieBreak = tieBreak;
   }
 
-  /** Holds {@code input} until the watermark passes {@code time}. */
-  public void add(long time, E input, TimerService timers) throws Exception {
+  /** Holds {@code input} until the watermark passes {@code time}; the first input at a time asks for its timer. */
+  public void add(long time, E input, LongConsumer registerTimer) throws Exception {
     Integer count = counts.get(time);
     if (count == null) {
       count = 0;
-      timers.registerEventTimeTimer(time);
+      registerTimer.accept(time);
     }
     inputs.put(new Slot(time, count), input);
     counts.put(time, count + 1);
+  }
+
+  /** Whether inputs wait for {@code time} (their timer must stay). */
+  public boolean holds(long time) throws Exception {
+    return counts.contains(time);
   }
 
   /** The inputs of {@code time} in tie-break order, removed from the buffer; empty when there were none. */

@@ -1,14 +1,16 @@
 package dev.solvent.job.exposure;
 
 import dev.solvent.job.common.EventTimeBuffer;
-import dev.solvent.job.model.ExposureInput;
+import dev.solvent.job.model.ExposureStageInput;
 import dev.solvent.job.model.HoldingChange;
 import dev.solvent.job.model.Revalue;
+import dev.solvent.job.state.ExposureStageInputCodec;
+import dev.solvent.job.state.StateCodecs;
 import java.util.Comparator;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -18,35 +20,42 @@ import org.apache.flink.util.Collector;
  * and on each revaluation of the instrument one revalue trigger per holder. It bounds the work of a price move to
  * the accounts it can affect. Holdings that net to zero are removed, so the state follows open interest.
  */
-public final class ExposureFunction extends KeyedProcessFunction<String, ExposureInput, Revalue> {
+public final class ExposureFunction extends KeyedProcessFunction<String, ExposureStageInput, Revalue> {
 
   private static final long serialVersionUID = 1L;
+  public static final String INPUTS = "inputs";
+  /** What each account holds of the instrument. */
+  public static final MapStateDescriptor<String, Holding> HOLDERS = new MapStateDescriptor<>("holders", Types.STRING,
+      StateCodecs.type(ExposureStageInputCodec.HoldingCodec.INSTANCE));
 
-  private transient EventTimeBuffer<ExposureInput> inputs;
+  private transient EventTimeBuffer<ExposureStageInput> inputs;
   private transient MapState<String, Holding> holders;
 
-  @Override
-  public void open(OpenContext context) {
-    inputs = new EventTimeBuffer<>(getRuntimeContext(), "inputs", TypeInformation.of(ExposureInput.class),
-        Comparator.comparingInt((ExposureInput in) -> in.change() != null ? 0 : 1)
-            .thenComparing(in -> in.change() != null ? in.change().accountId() : "")
-            .thenComparingLong(in -> in.change() != null ? in.change().sequence() : 0));
-    holders = getRuntimeContext().getMapState(new MapStateDescriptor<>("holders", Types.STRING,
-        TypeInformation.of(Holding.class)));
+  /** The buffer's state, as the operator and a savepoint migration create it: changes first, by account. */
+  public static EventTimeBuffer<ExposureStageInput> inputBuffer(RuntimeContext context) {
+    return new EventTimeBuffer<>(context, INPUTS, StateCodecs.type(ExposureStageInputCodec.INSTANCE),
+        Comparator.comparingInt((ExposureStageInput in) -> in instanceof HoldingChange ? 0 : 1)
+            .thenComparing(in -> in instanceof HoldingChange c ? c.accountId() : "")
+            .thenComparingLong(in -> in instanceof HoldingChange c ? c.sequence() : 0));
   }
 
   @Override
-  public void processElement(ExposureInput input, Context ctx, Collector<Revalue> out) throws Exception {
-    long time = input.change() != null ? input.change().time() : input.tick().time();
-    inputs.add(time, input, ctx.timerService());
+  public void open(OpenContext context) {
+    inputs = inputBuffer(getRuntimeContext());
+    holders = getRuntimeContext().getMapState(HOLDERS);
+  }
+
+  @Override
+  public void processElement(ExposureStageInput input, Context ctx, Collector<Revalue> out) throws Exception {
+    inputs.add(input.time(), input, ctx.timerService()::registerEventTimeTimer);
   }
 
   @Override
   public void onTimer(long time, OnTimerContext ctx, Collector<Revalue> out) throws Exception {
     boolean ticked = false;
-    for (ExposureInput input : inputs.release(time)) {
-      if (input.change() != null) {
-        apply(input.change());
+    for (ExposureStageInput input : inputs.release(time)) {
+      if (input instanceof HoldingChange change) {
+        apply(change);
       } else {
         ticked = true;
       }

@@ -28,7 +28,7 @@ public final class DeadLetterFunction extends KeyedProcessFunction<String, Rejec
 
   @Override
   public void processElement(Rejected rejected, Context ctx, Collector<DeadLetter> out) throws Exception {
-    letters.add(rejected.time(), rejected, ctx.timerService());
+    letters.add(rejected.time(), rejected, ctx.timerService()::registerEventTimeTimer);
   }
 
   @Override

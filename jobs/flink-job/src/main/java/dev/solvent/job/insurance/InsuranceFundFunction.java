@@ -41,7 +41,7 @@ public final class InsuranceFundFunction extends KeyedProcessFunction<String, Se
 
   @Override
   public void processElement(Settlement settlement, Context ctx, Collector<LedgerEntry> out) throws Exception {
-    settlements.add(settlement.time(), settlement, ctx.timerService());
+    settlements.add(settlement.time(), settlement, ctx.timerService()::registerEventTimeTimer);
   }
 
   @Override

@@ -2,6 +2,13 @@ package dev.solvent.job.model;
 
 import dev.solvent.avro.account.AccountEvent;
 import dev.solvent.job.ingest.SourceRef;
+import dev.solvent.schema.Topics;
 
 /** A validated account event and where it came from (for dead letters found later). */
-public record AccountInput(AccountEvent event, SourceRef source) {}
+public record AccountInput(AccountEvent event, SourceRef source) implements AccountStageInput {
+
+  @Override
+  public String accountId() {
+    return Topics.accountIdOf(event.getPayload()).orElseThrow();
+  }
+}

@@ -7,4 +7,4 @@ import java.math.BigDecimal;
  * ({@code quantity}), or debt units ({@code debt}). The exposure stage keeps the sums to know who holds what.
  */
 public record HoldingChange(String instrumentId, String accountId, long time, long sequence, BigDecimal quantity,
-    BigDecimal debt) {}
+    BigDecimal debt) implements ExposureStageInput {}

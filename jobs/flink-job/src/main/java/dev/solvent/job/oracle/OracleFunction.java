@@ -80,7 +80,7 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
 
   @Override
   public void processElement(MarketTick tick, Context ctx, Collector<OracleUpdate> out) throws Exception {
-    ticks.add(windowEnd(tick.getEventTime().toEpochMilli()), tick, ctx.timerService());
+    ticks.add(windowEnd(tick.getEventTime().toEpochMilli()), tick, ctx.timerService()::registerEventTimeTimer);
   }
 
   @Override

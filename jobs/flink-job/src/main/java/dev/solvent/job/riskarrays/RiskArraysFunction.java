@@ -7,16 +7,18 @@ import dev.solvent.job.model.InstrumentTick;
 import dev.solvent.job.model.Instruments;
 import dev.solvent.job.model.OracleUpdate;
 import dev.solvent.job.model.RiskArraySet;
-import dev.solvent.job.model.UnderlyingInput;
+import dev.solvent.job.model.RiskArrayStageInput;
+import dev.solvent.job.state.RiskArrayStageInputCodec;
+import dev.solvent.job.state.StateCodecs;
 import dev.solvent.risk.oracle.Ewma;
 import dev.solvent.risk.portfolio.RiskArray;
 import dev.solvent.risk.portfolio.RiskArrayCalculator;
 import dev.solvent.risk.portfolio.ScenarioGrid;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -33,19 +35,28 @@ import org.apache.flink.util.OutputTag;
  * squared oracle returns) and book depth. Specs and implied volatilities apply from their own event time. Each
  * instrument's revaluation is also announced to the exposure stage.
  */
-public final class RiskArraysFunction extends KeyedProcessFunction<String, UnderlyingInput, RiskArraySet> {
+public final class RiskArraysFunction extends KeyedProcessFunction<String, RiskArrayStageInput, RiskArraySet> {
 
   private static final long serialVersionUID = 1L;
   public static final OutputTag<InstrumentTick> TICKS = new OutputTag<>("instrument-ticks",
       TypeInformation.of(InstrumentTick.class));
   /** Key of the implied volatility that applies to every option of the underlying without its own. */
   static final String UNDERLYING_VOL = "";
+  public static final String INPUTS = "inputs";
+  /** The underlying's instrument specs by id (Avro: Flink's Avro serializer evolves them with their schema). */
+  public static final MapStateDescriptor<String, Instrument> SPECS = new MapStateDescriptor<>("specs", Types.STRING,
+      TypeInformation.of(Instrument.class));
+  /** Implied volatilities by instrument ({@link #UNDERLYING_VOL} for the underlying's). */
+  public static final MapStateDescriptor<String, Double> VOLS = new MapStateDescriptor<>("vols", Types.STRING,
+      Types.DOUBLE);
+  public static final ValueStateDescriptor<UnderlyingMemory> MEMORY = new ValueStateDescriptor<>("memory",
+      StateCodecs.type(RiskArrayStageInputCodec.MemoryCodec.INSTANCE));
 
   private final double rate;
   private final double defaultVol;
   private final long volHalfLife;
   private transient RiskArrayCalculator calculator;
-  private transient EventTimeBuffer<UnderlyingInput> inputs;
+  private transient EventTimeBuffer<RiskArrayStageInput> inputs;
   private transient MapState<String, Instrument> specs;
   private transient MapState<String, Double> vols;
   private transient ValueState<UnderlyingMemory> memory;
@@ -59,30 +70,33 @@ public final class RiskArraysFunction extends KeyedProcessFunction<String, Under
   @Override
   public void open(OpenContext context) {
     calculator = new RiskArrayCalculator(ScenarioGrid.DEFAULT);
-    inputs = new EventTimeBuffer<>(getRuntimeContext(), "inputs", TypeInformation.of(UnderlyingInput.class),
-        Comparator.comparingInt(UnderlyingInput::order).thenComparingLong(UnderlyingInput::sequence)
-            .thenComparing(RiskArraysFunction::tieKey));
-    specs = getRuntimeContext().getMapState(new MapStateDescriptor<>("specs", Types.STRING,
-        TypeInformation.of(Instrument.class)));
-    vols = getRuntimeContext().getMapState(new MapStateDescriptor<>("vols", Types.STRING, Types.DOUBLE));
-    memory = getRuntimeContext().getState(new ValueStateDescriptor<>("memory", UnderlyingMemory.class));
+    inputs = inputBuffer(getRuntimeContext());
+    specs = getRuntimeContext().getMapState(SPECS);
+    vols = getRuntimeContext().getMapState(VOLS);
+    memory = getRuntimeContext().getState(MEMORY);
+  }
+
+  /** The buffer's state, as the operator and a savepoint migration create it. */
+  public static EventTimeBuffer<RiskArrayStageInput> inputBuffer(RuntimeContext context) {
+    return new EventTimeBuffer<>(context, INPUTS, StateCodecs.type(RiskArrayStageInputCodec.INSTANCE),
+        RiskArrayStageInput.ORDER);
   }
 
   @Override
-  public void processElement(UnderlyingInput input, Context ctx, Collector<RiskArraySet> out) throws Exception {
-    inputs.add(input.time(), input, ctx.timerService());
+  public void processElement(RiskArrayStageInput input, Context ctx, Collector<RiskArraySet> out) throws Exception {
+    inputs.add(input.time(), input, ctx.timerService()::registerEventTimeTimer);
   }
 
   @Override
   public void onTimer(long time, OnTimerContext ctx, Collector<RiskArraySet> out) throws Exception {
-    for (UnderlyingInput input : inputs.release(time)) {
-      if (input.spec() != null) {
-        specs.put(input.spec().getInstrumentId(), input.spec());
-      } else if (input.vol() != null) {
-        String id = input.vol().getInstrumentId();
-        vols.put(id == null ? UNDERLYING_VOL : id, input.vol().getImpliedVol());
+    for (RiskArrayStageInput input : inputs.release(time)) {
+      if (input instanceof RiskArrayStageInput.Spec s) {
+        specs.put(s.spec().getInstrumentId(), s.spec());
+      } else if (input instanceof RiskArrayStageInput.Vol v) {
+        String id = v.vol().getInstrumentId();
+        vols.put(id == null ? UNDERLYING_VOL : id, v.vol().getImpliedVol());
       } else {
-        revalue(input.oracle(), time, ctx, out);
+        revalue(((RiskArrayStageInput.Oracle) input).update(), time, ctx, out);
       }
     }
   }
@@ -120,13 +134,4 @@ public final class RiskArraysFunction extends KeyedProcessFunction<String, Under
         arrays.toArray(RiskArray[]::new)));
   }
 
-  private static String tieKey(UnderlyingInput input) {
-    if (input.spec() != null) {
-      return input.spec().getInstrumentId();
-    }
-    if (input.vol() != null) {
-      return input.vol().getSource() + "/" + input.vol().getInstrumentId();
-    }
-    return "";
-  }
 }

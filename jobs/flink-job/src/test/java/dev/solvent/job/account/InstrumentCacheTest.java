@@ -28,7 +28,7 @@ class InstrumentCacheTest {
 
   @Test
   void anEqualSpecInANewInstanceReusesTheConversion() {
-    Valuation.InstrumentCache cache = new Valuation.InstrumentCache();
+    InstrumentCache cache = new InstrumentCache();
     var first = cache.core(tiered("0.01"));
     var again = cache.core(tiered("0.01"));
     assertThat(again).isSameAs(first);
@@ -36,7 +36,7 @@ class InstrumentCacheTest {
 
   @Test
   void aChangedSpecIsConvertedAgain() {
-    Valuation.InstrumentCache cache = new Valuation.InstrumentCache();
+    InstrumentCache cache = new InstrumentCache();
     var first = cache.core(tiered("0.01"));
     var changed = cache.core(tiered("0.02"));
     assertThat(changed).isNotSameAs(first);

@@ -9,9 +9,9 @@ import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.bids.Bid;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.ingest.SourceRef;
-import dev.solvent.job.model.AuctionInput;
+import dev.solvent.job.model.AuctionStageInput;
 import dev.solvent.job.model.BidInput;
-import dev.solvent.job.model.LendingStatus;
+import dev.solvent.risk.lending.LendingStatus;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -21,23 +21,22 @@ import org.junit.jupiter.api.Test;
 
 class AuctionFunctionTest {
 
-  private KeyedOneInputStreamOperatorTestHarness<String, AuctionInput, AuctionEvent> h;
+  private KeyedOneInputStreamOperatorTestHarness<String, AuctionStageInput, AuctionEvent> h;
 
   @BeforeEach
   void setUp() throws Exception {
     h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new AuctionFunction(SolventConfig.defaults()),
-        (AuctionInput in) -> in.status() != null ? in.status().accountId()
-            : ((Bid) in.bid().bid().getPayload()).getAccountId(), Types.STRING);
+        AuctionStageInput::accountId, Types.STRING);
   }
 
   private void status(long at, double healthFactor) throws Exception {
-    h.processElement(new AuctionInput(new LendingStatus("b", at, healthFactor, "ETH", 5, 2_000, "USDC", 9_000, 1,
-        10_000, 0.05, 0.1), null), at);
+    h.processElement(new AuctionStageInput.Health(new LendingStatus("b", at, healthFactor, "ETH", 5, 2_000, "USDC",
+        9_000, 1, 10_000, 0.05, 0.1)), at);
   }
 
   private void bid(long at, String liquidator, String price) throws Exception {
-    h.processElement(new AuctionInput(null, new BidInput(new AuctionBid(Instant.ofEpochMilli(at),
-        new Bid("b", "b/1", liquidator, d(price), d("4000"), 0L)), new SourceRef("auction.bids", 0, at))), at);
+    h.processElement(new BidInput(new AuctionBid(Instant.ofEpochMilli(at),
+        new Bid("b", "b/1", liquidator, d(price), d("4000"), 0L)), new SourceRef("auction.bids", 0, at)), at);
   }
 
   @Test

@@ -14,7 +14,7 @@ import dev.solvent.avro.vols.VolQuote;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.OracleUpdate;
 import dev.solvent.job.model.RiskArraySet;
-import dev.solvent.job.model.UnderlyingInput;
+import dev.solvent.job.model.RiskArrayStageInput;
 import dev.solvent.risk.pricing.Black76;
 import java.time.Instant;
 import java.util.List;
@@ -33,15 +33,14 @@ class RiskArraysFunctionTest {
   @Test
   void valuesEveryInstrumentWithTheSpecsAndVolatilitiesOfItsInstant() throws Exception {
     var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new RiskArraysFunction(SolventConfig.defaults()),
-        UnderlyingInput::underlying, Types.STRING);
+        RiskArrayStageInput::underlying, Types.STRING);
     Instrument call = Instrument.newBuilder(perpetual("BTC-C", "BTC", "0.005", "0.002")).setKind(InstrumentKind.OPTION)
         .setMarginTiers(List.of()).setStrike(d("110000")).setOptionType(OptionType.CALL)
         .setExpiry(Instant.ofEpochMilli(365L * 24 * 3600 * 1000)).build();
-    h.processElement(new UnderlyingInput("BTC", 1_000, UnderlyingInput.ORACLE, 0, null, null, price(1_000, "100000")),
-        1_000);
-    h.processElement(new UnderlyingInput("BTC", 1_000, UnderlyingInput.VOL, 0, null,
-        new VolQuote("BTC", null, "test", 0.8), null), 1_000);
-    h.processElement(new UnderlyingInput("BTC", 1_000, UnderlyingInput.SPEC, 0, call, null, null), 1_000);
+    // Arriving price first: the stage still applies the instant's spec and vol before valuing.
+    h.processElement(new RiskArrayStageInput.Oracle("BTC", 1_000, price(1_000, "100000")), 1_000);
+    h.processElement(new RiskArrayStageInput.Vol("BTC", 1_000, new VolQuote("BTC", null, "test", 0.8)), 1_000);
+    h.processElement(new RiskArrayStageInput.Spec("BTC", 1_000, call), 1_000);
     h.processWatermark(1_000);
 
     RiskArraySet set = (RiskArraySet) values(h.getOutput()).get(0);
@@ -52,10 +51,12 @@ class RiskArraysFunctionTest {
     assertThat(set.bidDepth2Pct()).isEqualTo(1e6);
     assertThat(values(h.getSideOutput(RiskArraysFunction.TICKS))).hasSize(1);
 
-    h.processElement(new UnderlyingInput("BTC", 2_000, UnderlyingInput.ORACLE, 0, null, null, price(2_000, "101000")),
-        2_000);
+    h.processElement(new RiskArrayStageInput.Oracle("BTC", 2_000, price(2_000, "101000")), 2_000);
     h.processWatermark(2_000);
     RiskArraySet second = (RiskArraySet) values(h.getOutput()).get(1);
     assertThat(second.realizedVol()).as("the realized volatility of a 1% move in 1 s").isGreaterThan(5);
+    // What stays: the spec, the vol and the underlying's memory; the buffer is drained and no timer waits.
+    assertThat(h.numKeyedStateEntries()).isEqualTo(3);
+    assertThat(h.numEventTimeTimers()).isZero();
   }
 }

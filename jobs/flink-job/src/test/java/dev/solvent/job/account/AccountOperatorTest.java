@@ -21,49 +21,45 @@ import dev.solvent.avro.instruments.InstrumentKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.model.AccountInput;
 import dev.solvent.job.model.AccountStageInput;
 import dev.solvent.job.model.Revalue;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.Settlement;
-import dev.solvent.schema.Topics;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The account stage through Flink's keyed broadcast harness: events in, exact records out, timers included. */
-class AccountFunctionTest {
+/** The account stage through Flink's keyed two-input harness: events in, exact records out, state and timers left. */
+class AccountOperatorTest {
 
   private static final Instrument BTC = perpetual("BTC-PERP", "BTC", "0.005", "0.002");
-  private KeyedBroadcastOperatorTestHarness<String, AccountStageInput, RiskArraySet, MarginUpdate> h;
+  private KeyedTwoInputStreamOperatorTestHarness<String, AccountStageInput, RiskArraySet, MarginUpdate> h;
 
   @BeforeEach
   void setUp() throws Exception {
-    AccountFunction function = new AccountFunction(SolventConfig.defaults().with("risk.dynamic-margin", "false"));
-    h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function,
-        in -> in.event() != null ? Topics.accountIdOf(in.event().event().getPayload()).orElseThrow()
-            : in.revalue().accountId(), Types.STRING, AccountFunction.RISK_ARRAYS);
+    AccountOperator operator = new AccountOperator(SolventConfig.defaults().with("risk.dynamic-margin", "false"));
+    h = new KeyedTwoInputStreamOperatorTestHarness<>(operator, AccountStageInput::accountId, set -> "",
+        Types.STRING);
+    h.open();
   }
 
   private void event(long at, long sequence, Object payload) throws Exception {
-    AccountInput input = event(at, sequence, payload, true);
-    h.processElement(new AccountStageInput(input, null), at);
-  }
-
-  private static AccountInput event(long at, long sequence, Object payload, boolean unused) {
-    return dev.solvent.job.Records.event(at, sequence, payload);
+    h.processElement1(dev.solvent.job.Records.event(at, sequence, payload), at);
   }
 
   private void revalue(String account, long at) throws Exception {
-    h.processElement(new AccountStageInput(null, new Revalue(account, at)), at);
+    h.processElement1(new Revalue(account, at), at);
+  }
+
+  private void broadcast(RiskArraySet set) throws Exception {
+    h.processElement2(set, set.time());
   }
 
   private void watermark(long at) throws Exception {
-    h.processWatermark(at);
-    h.processBroadcastWatermark(at);
+    h.processBothWatermarks(new Watermark(at));
   }
 
   private void openLong(String account, String cash) throws Exception {
@@ -74,7 +70,7 @@ class AccountFunctionTest {
 
   @Test
   void appliesEventsInSequenceOrderAndRevaluesOncePerTimestamp() throws Exception {
-    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    broadcast(arrays(1_000, 100_000, BTC));
     // Arriving out of order: the trade before the deposit, the open last.
     event(1_000, 3, new Trade("alice", "BTC-PERP", "t", d("1"), d("100000"), d("0")));
     event(1_000, 2, new Deposit("alice", "USD", d("10000")));
@@ -88,21 +84,21 @@ class AccountFunctionTest {
     assertThat(updates.get(0).getEquity()).isEqualTo(d("10000"));
     assertThat(updates.get(0).getMaintenanceMargin()).isEqualTo(d("500"));
     assertThat(updates.get(0).getMarginRatio()).isEqualTo(20.0);
-    assertThat(h.getSideOutput(AccountFunction.REJECTED)).isNull();
+    assertThat(h.getSideOutput(AccountOperator.REJECTED)).isNull();
   }
 
   @Test
   void liquidatesOnceEscalatesOnTheDeadlineAndSettlesTheFill() throws Exception {
-    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    broadcast(arrays(1_000, 100_000, BTC));
     openLong("bob", "7400");
     watermark(1_000);
     // 93,000: equity 400, MM 465 → partial liquidation of 0.459 (see the perpetuals end-to-end test).
-    h.processBroadcastElement(arrays(11_000, 93_000, BTC), 11_000);
+    broadcast(arrays(11_000, 93_000, BTC));
     revalue("bob", 11_000);
     revalue("bob", 12_000); // a second price tick before the fill: one liquidation at a time
-    h.processBroadcastElement(arrays(12_000, 93_000, BTC), 12_000);
+    broadcast(arrays(12_000, 93_000, BTC));
     watermark(12_000);
-    List<LiquidationOrder> orders = values(h.getSideOutput(AccountFunction.ORDERS));
+    List<LiquidationOrder> orders = values(h.getSideOutput(AccountOperator.ORDERS));
     assertThat(orders).singleElement().satisfies(o -> {
       assertThat(o.getOrderId()).isEqualTo("bob/1/1/BTC-PERP");
       assertThat(o.getQuantity()).isEqualByComparingTo("0.459");
@@ -111,13 +107,13 @@ class AccountFunctionTest {
     assertThat(h.numEventTimeTimers()).as("the escalation deadline at 41 s").isEqualTo(1);
 
     watermark(41_000);
-    List<LiquidationOrder> escalated = values(h.getSideOutput(AccountFunction.ORDERS));
+    List<LiquidationOrder> escalated = values(h.getSideOutput(AccountOperator.ORDERS));
     assertThat(escalated).extracting(o -> o.getOrderId() + " " + o.getKind()).containsExactly(
         "bob/1/1/BTC-PERP PARTIAL", "bob/1/2/BTC-PERP REPLAN");
 
     event(42_000, 4, new LiquidationFill("bob", "BTC-PERP", "bob/1/2/BTC-PERP", d("-0.459"), d("92900"), d("0")));
     watermark(42_000);
-    List<Settlement> settlements = values(h.getSideOutput(AccountFunction.SETTLEMENTS));
+    List<Settlement> settlements = values(h.getSideOutput(AccountOperator.SETTLEMENTS));
     assertThat(settlements).singleElement().satisfies(s -> {
       assertThat(s.reference()).isEqualTo("bob/1/2/BTC-PERP");
       assertThat(s.penalty()).isEqualTo(d("85.2822"));
@@ -129,13 +125,13 @@ class AccountFunctionTest {
   @Test
   void pricesFarAheadOfTheAccountEventsDoNotPruneTheArraysTheEventsNeed() throws Exception {
     // a replay: the price topics are read hours ahead of the account events
-    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    broadcast(arrays(1_000, 100_000, BTC));
     for (long t = 1_000_000; t <= 4_000_000; t += 1_000_000) {
-      h.processBroadcastElement(arrays(t, 90_000, BTC), t);
+      broadcast(arrays(t, 90_000, BTC));
     }
     openLong("fay", "7400");
     watermark(1_000);
-    assertThat(h.getSideOutput(AccountFunction.REJECTED)).as("the trade at 1 s finds the arrays of 1 s")
+    assertThat(h.getSideOutput(AccountOperator.REJECTED)).as("the trade at 1 s finds the arrays of 1 s")
         .isNullOrEmpty();
     assertThat(values(h.getOutput())).extracting(u -> ((MarginUpdate) u).getEquity()).as("valued at 100,000")
         .containsExactly(d("7400"));
@@ -143,7 +139,7 @@ class AccountFunctionTest {
 
   @Test
   void anAccountThatClosesItsLastPositionGetsAFinalUpdateWithItsCash() throws Exception {
-    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    broadcast(arrays(1_000, 100_000, BTC));
     openLong("erin", "7400");
     watermark(1_000);
     event(2_000, 4, new Trade("erin", "BTC-PERP", "close", d("-1"), d("101000"), d("10")));
@@ -155,7 +151,7 @@ class AccountFunctionTest {
       assertThat(u.getMarginRatio()).as("no margin, no ratio").isNull();
     });
     int before = updates.size();
-    h.processBroadcastElement(arrays(3_000, 90_000, BTC), 3_000);
+    broadcast(arrays(3_000, 90_000, BTC));
     revalue("erin", 3_000);
     watermark(3_000);
     assertThat(values(h.getOutput())).as("a flat account is not revalued again").hasSize(before);
@@ -163,12 +159,12 @@ class AccountFunctionTest {
 
   @Test
   void eventsOfAnAccountNeverOpenedOrOnAnUnpricedInstrumentAreDeadLetters() throws Exception {
-    h.processBroadcastElement(arrays(1_000, 100_000, BTC), 1_000);
+    broadcast(arrays(1_000, 100_000, BTC));
     event(1_000, 1, new Deposit("ghost", "USD", d("5")));
     event(1_000, 2, new AccountOpened("carol", MarginMode.CROSS, "usd"));
     event(1_000, 3, new Trade("carol", "DOGE-PERP", "t", d("1"), d("1"), d("0")));
     watermark(1_000);
-    assertThat(values(h.getSideOutput(AccountFunction.REJECTED))).extracting(
+    assertThat(values(h.getSideOutput(AccountOperator.REJECTED))).extracting(
         r -> ((dev.solvent.job.model.Rejected) r).deadLetter().getReason().name())
         .containsExactlyInAnyOrder("UNKNOWN_ACCOUNT", "UNKNOWN_INSTRUMENT");
     assertThat(values(h.getOutput())).isEmpty();
@@ -185,8 +181,8 @@ class AccountFunctionTest {
 
   @Test
   void repayingOrSeizingMoreThanTheAccountHasIsADeadLetterNotAFailure() throws Exception {
-    h.processBroadcastElement(arrays(1_000, 2_000, lendingAsset("ETH", InstrumentKind.SPOT_COLLATERAL)), 1_000);
-    h.processBroadcastElement(arrays(1_000, 1, lendingAsset("USDC", InstrumentKind.LOAN)), 1_000);
+    broadcast(arrays(1_000, 2_000, lendingAsset("ETH", InstrumentKind.SPOT_COLLATERAL)));
+    broadcast(arrays(1_000, 1, lendingAsset("USDC", InstrumentKind.LOAN)));
     event(1_000, 1, new AccountOpened("dan", MarginMode.LENDING, "none"));
     event(1_000, 2, new Deposit("dan", "ETH", d("1")));
     event(1_000, 3, new Borrow("dan", "USDC", d("1000")));
@@ -196,7 +192,7 @@ class AccountFunctionTest {
     event(3_000, 6, new AuctionFill("dan", "a-2", "bot", "USDC", d("0"), "ETH", d("0.6"), d("0")));
     event(3_000, 7, new Withdrawal("dan", "ETH", d("0.6")));
     watermark(3_000);
-    List<dev.solvent.avro.deadletter.DeadLetter> rejected = values(h.getSideOutput(AccountFunction.REJECTED)).stream()
+    List<dev.solvent.avro.deadletter.DeadLetter> rejected = values(h.getSideOutput(AccountOperator.REJECTED)).stream()
         .map(r -> ((dev.solvent.job.model.Rejected) r).deadLetter()).toList();
     assertThat(rejected).extracting(r -> r.getReason().name())
         .containsExactly("INVALID_QUANTITY", "INVALID_QUANTITY", "INVALID_QUANTITY");

@@ -1,10 +1,10 @@
-package dev.solvent.job.account;
+package dev.solvent.risk.book;
 
-import dev.solvent.job.model.LendingStatus;
 import dev.solvent.risk.account.MarginAssessment;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.ledger.AccountLedger;
 import dev.solvent.risk.ledger.AssetAmount;
+import dev.solvent.risk.lending.LendingStatus;
 
 /** A lending account's health for the auction stage: its largest collateral and largest debt by value. */
 final class LendingStatuses {

@@ -1,0 +1,60 @@
+package dev.solvent.job.account;
+
+import dev.solvent.avro.account.AccountOpened;
+import dev.solvent.avro.account.AdlFill;
+import dev.solvent.avro.account.AuctionFill;
+import dev.solvent.avro.account.Borrow;
+import dev.solvent.avro.account.Deposit;
+import dev.solvent.avro.account.FundingPayment;
+import dev.solvent.avro.account.LiquidationFill;
+import dev.solvent.avro.account.Repay;
+import dev.solvent.avro.account.Trade;
+import dev.solvent.avro.account.Withdrawal;
+import dev.solvent.risk.account.MarginMode;
+import dev.solvent.risk.book.AccountEvent;
+
+/** The account.events topic's records as the account book's events (field for field; nothing is computed). */
+final class AccountEvents {
+
+  private AccountEvents() {}
+
+  static AccountEvent toCore(dev.solvent.avro.account.AccountEvent event) {
+    long seq = event.getSequence();
+    Object p = event.getPayload();
+    if (p instanceof AccountOpened o) {
+      return new AccountEvent.Opened(o.getAccountId(), seq, MarginMode.valueOf(o.getMarginMode().name()),
+          o.getFundId());
+    }
+    if (p instanceof Deposit d) {
+      return new AccountEvent.Deposit(d.getAccountId(), seq, d.getAsset(), d.getAmount());
+    }
+    if (p instanceof Withdrawal w) {
+      return new AccountEvent.Withdrawal(w.getAccountId(), seq, w.getAsset(), w.getAmount());
+    }
+    if (p instanceof Borrow b) {
+      return new AccountEvent.Borrow(b.getAccountId(), seq, b.getAsset(), b.getAmount());
+    }
+    if (p instanceof Repay r) {
+      return new AccountEvent.Repay(r.getAccountId(), seq, r.getAsset(), r.getAmount());
+    }
+    if (p instanceof FundingPayment f) {
+      return new AccountEvent.Funding(f.getAccountId(), seq, f.getAmount());
+    }
+    if (p instanceof AuctionFill f) {
+      return new AccountEvent.AuctionFill(f.getAccountId(), seq, f.getDebtAsset(), f.getDebtRepaid(),
+          f.getCollateralAsset(), f.getCollateralSeized());
+    }
+    if (p instanceof Trade t) {
+      return new AccountEvent.Trade(t.getAccountId(), seq, t.getInstrumentId(), t.getQuantity(), t.getPrice(),
+          t.getFee());
+    }
+    if (p instanceof LiquidationFill f) {
+      return new AccountEvent.LiquidationFill(f.getAccountId(), seq, f.getInstrumentId(), f.getOrderId(),
+          f.getQuantity(), f.getPrice(), f.getFee());
+    }
+    if (p instanceof AdlFill f) {
+      return new AccountEvent.AdlFill(f.getAccountId(), seq, f.getInstrumentId(), f.getQuantity(), f.getPrice());
+    }
+    throw new IllegalArgumentException("not an account event the books take: " + p.getClass().getSimpleName());
+  }
+}

@@ -1,0 +1,49 @@
+package dev.solvent.job.state;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/**
+ * Every codec of the job by its name: a savepoint names codecs, and restoring one finds them here. A codec's name is
+ * never reused for another kind of value.
+ */
+public final class StateCodecs {
+
+  private static final Map<String, StateCodec<?>> BY_NAME = new LinkedHashMap<>();
+
+  static {
+    for (StateCodec<?> codec : List.of(AccountInputCodec.INSTANCE, AccountInputCodec.StageInput.INSTANCE,
+        AccountStateCodec.INSTANCE, RiskArraySetCodec.INSTANCE, RiskArraySetCodec.Versions.INSTANCE,
+        AuctionStateCodec.INSTANCE, AuctionStageInputCodec.INSTANCE, ExposureStageInputCodec.INSTANCE,
+        ExposureStageInputCodec.HoldingCodec.INSTANCE, AdlStageInputCodec.INSTANCE,
+        AdlStageInputCodec.Positions.INSTANCE, RiskArrayStageInputCodec.INSTANCE,
+        RiskArrayStageInputCodec.MemoryCodec.INSTANCE)) {
+      if (BY_NAME.put(codec.name(), codec) != null) {
+        throw new IllegalStateException("two state codecs are named " + codec.name());
+      }
+    }
+  }
+
+  private StateCodecs() {}
+
+  @SuppressWarnings("unchecked")
+  static <T> StateCodec<T> byName(String name) {
+    StateCodec<?> codec = BY_NAME.get(name);
+    if (codec == null) {
+      throw new IllegalStateException("state written by a codec named '" + name + "', which this build does not have"
+          + " (known: " + BY_NAME.keySet() + ")");
+    }
+    return (StateCodec<T>) codec;
+  }
+
+  public static List<StateCodec<?>> all() {
+    return List.copyOf(BY_NAME.values());
+  }
+
+  /** The type information of a codec's values. */
+  public static <T> TypeInformation<T> type(StateCodec<T> codec) {
+    return new CodecTypeInfo<>(codec);
+  }
+}

@@ -1,0 +1,233 @@
+package dev.solvent.risk.book;
+
+import dev.solvent.risk.account.MarginAssessment;
+import dev.solvent.risk.account.MarginCalculator;
+import dev.solvent.risk.account.MarginMode;
+import dev.solvent.risk.account.MarginStatus;
+import dev.solvent.risk.account.PositionRisk;
+import dev.solvent.risk.account.RiskParameters;
+import dev.solvent.risk.adl.AdlPosition;
+import dev.solvent.risk.instrument.Contract;
+import dev.solvent.risk.ledger.AccountLedger;
+import dev.solvent.risk.liquidation.LiquidationKind;
+import dev.solvent.risk.liquidation.LiquidationMode;
+import dev.solvent.risk.liquidation.LiquidationPlan;
+import dev.solvent.risk.liquidation.LiquidationPolicy;
+import dev.solvent.risk.liquidation.MarginDecision;
+import dev.solvent.risk.liquidation.PartialLiquidationPlanner;
+import dev.solvent.risk.liquidation.PlannedOrder;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One account's books and decisions as a state machine: {@link #step} takes the account's state, the events of one
+ * instant (in sequence order) and the market at that instant, and returns the next state and what to tell the world.
+ * Pure and deterministic: the same state, events and market always give the same step.
+ *
+ * <p>In each step the events are posted to the exact ledger first (fills of liquidation orders settle against their
+ * bankruptcy price); then the account is valued once, if it holds risk (or just lost its last: its final update
+ * reports what the liquidation left). A valuation emits a margin update when the ratio moved more than the step since
+ * the last one, the status changed, or the heartbeat elapsed (with a margin call under the warning level, and its
+ * positions in profit for the ADL ranking); a lending account reports its health to the auctions while underwater.
+ * Under maintenance (on a live price) it plans a liquidation: one at a time; an order still unfilled at its deadline
+ * is re-planned at that instant's mark ({@code maxReplans} times), then handed to the insurance fund as a takeover of
+ * every position, after which nothing escalates further.
+ */
+public final class AccountBook {
+
+  /**
+   * The account stage's settings.
+   *
+   * @param updateRatioStep a margin update is due when the ratio moved by more than this fraction since the last
+   * @param liquidationTimeoutMillis an order unfilled this long escalates
+   * @param cashAsset the quote currency: deposits of it are cash, of anything else collateral
+   * @param horizonMillis the horizon margin calls state their probability of default over
+   */
+  public record Settings(double updateRatioStep, long updateHeartbeatMillis, long liquidationTimeoutMillis,
+      int maxReplans, LiquidationMode mode, String cashAsset, long horizonMillis) {
+
+    public Settings {
+      Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(cashAsset, "cashAsset");
+    }
+  }
+
+  /**
+   * The account after one instant, and its outputs in the order they happened.
+   *
+   * @param state the state to keep: the same instance as the one stepped from when nothing worth keeping changed,
+   *     null while the account was never opened
+   */
+  public record Step(AccountState state, List<AccountOutput> outputs) {}
+
+  private final Settings settings;
+  private final LiquidationPolicy policy;
+  private final PartialLiquidationPlanner planner;
+  private final Postings postings;
+  private final BookOutputs outputs;
+
+  public AccountBook(RiskParameters parameters, Settings settings) {
+    this.settings = settings;
+    MarginCalculator calculator = new MarginCalculator(parameters);
+    this.policy = new LiquidationPolicy(calculator);
+    this.planner = new PartialLiquidationPlanner(calculator);
+    this.postings = new Postings(settings.cashAsset());
+    this.outputs = new BookOutputs(parameters.warningLevel(), settings.horizonMillis());
+  }
+
+  /**
+   * @param stored the account's state, or null before anything was kept
+   * @param events the account's events at {@code time}, in sequence order
+   */
+  public Step step(AccountState stored, List<AccountEvent> events, Market market, long time) {
+    List<AccountOutput> out = new ArrayList<>();
+    AccountState account = stored == null ? AccountState.NONE : stored;
+    for (int i = 0; i < events.size(); i++) {
+      account = apply(account, events.get(i), i, market, time, out);
+    }
+    PendingLiquidation open = account.pending();
+    // Due at the deadline, or at the first valuation after it (a deadline met by a stale price waits for a fresh one).
+    boolean escalate = open != null && time >= open.deadline();
+    boolean hadRisk = stored != null && stored.ledger() != null && stored.ledger().hasRisk();
+    if (account.ledger() != null && (account.ledger().hasRisk() || hadRisk)) {
+      account = value(account, market, time, escalate, out);
+    }
+    return new Step(account.ledger() == null ? stored : account, out);
+  }
+
+  private AccountState apply(AccountState account, AccountEvent event, int index, Market market, long time,
+      List<AccountOutput> out) {
+    AccountLedger books = account.ledger();
+    if (event instanceof AccountEvent.Opened opened) {
+      if (books != null) {
+        out.add(new AccountOutput.EventRejected(index, Rejection.INVALID, "account " + opened.accountId()
+            + " is already open"));
+        return account;
+      }
+      return account.withLedger(AccountLedger.open(opened.accountId(), opened.mode(), opened.fundId()));
+    }
+    if (books == null) {
+      out.add(new AccountOutput.EventRejected(index, Rejection.UNKNOWN_ACCOUNT, "no AccountOpened for account "
+          + event.accountId()));
+      return account;
+    }
+    Postings.Posted posted = postings.post(books, event, time, market, account.pending());
+    if (posted.rejection() != null) {
+      out.add(new AccountOutput.EventRejected(index, posted.rejection(), posted.detail()));
+      return account;
+    }
+    if (posted.settlement() != null) {
+      out.add(posted.settlement());
+    }
+    for (AdlPosition position : posted.adlPositions()) {
+      out.add(new AccountOutput.AdlPositionReported(position));
+    }
+    PendingLiquidation pending = posted.pending() == null || posted.pending().filled() ? null : posted.pending();
+    return new AccountState(posted.ledger(), account.memory(), pending);
+  }
+
+  private AccountState value(AccountState account, Market market, long time, boolean escalate,
+      List<AccountOutput> out) {
+    AccountLedger books = account.ledger();
+    Valuation valuation = Valuation.of(books, market, time);
+    if (valuation == null) {
+      return account; // something held without a price yet: valued once its first oracle price arrives
+    }
+    MarginDecision decision = policy.decide(valuation.account, valuation.instruments, valuation.market);
+    MarginAssessment a = decision.assessment();
+    AccountMemory last = account.memory();
+    AccountMemory next = last;
+    if (updateDue(last, a, time)) {
+      long sequence = last.updateSequence() + 1;
+      BigDecimal equity = books.mode() == MarginMode.LENDING ? BigDecimal.valueOf(a.equity())
+          : valuation.exactEquity(books);
+      out.add(outputs.marginUpdate(a, equity, time, sequence, time - valuation.oldestSourceTime));
+      if (a.status() == MarginStatus.MARGIN_CALL) {
+        out.add(outputs.marginCall(a, equity, time));
+      }
+      for (PositionRisk p : a.positions()) {
+        double entry = valuation.entryPrice(books, p.instrumentId());
+        if (Math.signum(p.quantity()) * (p.markPrice() - entry) > 0) {
+          // Only positions in profit can be deleveraged; the ADL stage re-checks profit when it ranks.
+          out.add(new AccountOutput.AdlPositionReported(new AdlPosition(p.instrumentId(), books.accountId(), time,
+              p.quantity(), entry, p.markPrice(), p.bankruptcyPrice())));
+        }
+      }
+      next = last.updated(a.marginRatio(), a.status(), time);
+    }
+    if (books.mode() == MarginMode.LENDING) {
+      boolean underwater = a.liquidatable();
+      if (underwater || next.auctionNotified()) {
+        out.add(new AccountOutput.LendingHealth(LendingStatuses.of(books, a, valuation, time)));
+      }
+      if (underwater != next.auctionNotified()) {
+        next = next.notified(underwater);
+      }
+      return account.withMemory(next);
+    }
+    AccountState valued = account.withMemory(next);
+    return valuation.stale ? valued : liquidate(decision, valued, valuation, time, escalate, out);
+  }
+
+  private boolean updateDue(AccountMemory last, MarginAssessment a, long time) {
+    boolean statusChanged = a.status() != last.lastStatus();
+    boolean moved = Double.isNaN(last.lastRatio())
+        || relativeMove(last.lastRatio(), a.marginRatio()) > settings.updateRatioStep();
+    boolean heartbeat = time - last.lastUpdateTime() >= settings.updateHeartbeatMillis();
+    return statusChanged || moved || heartbeat;
+  }
+
+  private AccountState liquidate(MarginDecision decision, AccountState account, Valuation valuation, long time,
+      boolean escalate, List<AccountOutput> out) {
+    AccountLedger books = account.ledger();
+    AccountMemory memory = account.memory();
+    PendingLiquidation open = account.pending();
+    if (open != null && !escalate) {
+      return account; // one liquidation at a time
+    }
+    if (!(decision instanceof MarginDecision.Liquidate liquidate)) {
+      // Back above maintenance before the deadline: nothing left to escalate.
+      return open == null ? account : account.withPending(null);
+    }
+    LiquidationPlan plan = settings.mode() == LiquidationMode.FULL
+        ? planner.planFull(valuation.account, valuation.instruments, valuation.market) : liquidate.plan();
+    long number = open != null ? open.number() : memory.liquidations() + 1;
+    int attempt = open != null ? open.attempt() + 1 : 1;
+    LiquidationKind kind = open == null ? plan.kind()
+        : attempt <= settings.maxReplans() + 1 ? LiquidationKind.REPLAN : LiquidationKind.TAKEOVER;
+    if (open != null && attempt > settings.maxReplans() + 2) {
+      // Taken over and still unfilled: left for the venue and counted as stuck; no further escalation.
+      return account.withPending(new PendingLiquidation(number, attempt, PendingLiquidation.NO_DEADLINE,
+          open.orders()));
+    }
+    // Replaced orders stay known (late fills still settle against them) but no longer count as outstanding.
+    List<PendingOrder> orders = new ArrayList<>();
+    for (PendingOrder old : open == null ? new PendingOrder[0] : open.orders()) {
+      orders.add(old.replaced());
+    }
+    List<PlannedOrder> planned = kind == LiquidationKind.TAKEOVER
+        ? planner.planFull(valuation.account, valuation.instruments, valuation.market).orders() : plan.orders();
+    if (planned.isEmpty()) {
+      return account;
+    }
+    for (PlannedOrder order : planned) {
+      AccountOutput.LiquidationOrdered emitted = BookOutputs.order(books.accountId(), number, attempt, kind, order,
+          plan, valuation, time);
+      out.add(emitted);
+      orders.add(new PendingOrder(emitted.orderId(), order.instrumentId(), order.side(), emitted.quantity(),
+          emitted.bankruptcyPrice(), BigDecimal.valueOf(Contract.of(valuation.instruments.get(order.instrumentId()))
+              .penaltyRate())));
+    }
+    return new AccountState(books, memory.liquidationStarted(number), new PendingLiquidation(number, attempt,
+        time + settings.liquidationTimeoutMillis(), orders.toArray(PendingOrder[]::new)));
+  }
+
+  private static double relativeMove(double from, double to) {
+    if (Double.isInfinite(from) || Double.isInfinite(to)) {
+      return from == to ? 0 : Double.POSITIVE_INFINITY;
+    }
+    return Math.abs(to - from) / Math.max(Math.abs(from), 1e-12);
+  }
+}

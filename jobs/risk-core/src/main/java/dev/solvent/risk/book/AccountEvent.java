@@ -1,0 +1,51 @@
+package dev.solvent.risk.book;
+
+import dev.solvent.risk.account.MarginMode;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * What the venue's log says happened to an account: the only things that change its balances and positions. Amounts
+ * are exact decimals as the venue booked them; quantities are signed contracts (negative sells).
+ */
+public sealed interface AccountEvent {
+
+  String accountId();
+
+  /** The event's place in the account log, which orders the events of one instant. */
+  long sequence();
+
+  record Opened(String accountId, long sequence, MarginMode mode, String fundId) implements AccountEvent {
+    public Opened {
+      Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(fundId, "fundId");
+    }
+  }
+
+  /** Cash (the quote currency) or collateral units in. */
+  record Deposit(String accountId, long sequence, String asset, BigDecimal amount) implements AccountEvent {}
+
+  record Withdrawal(String accountId, long sequence, String asset, BigDecimal amount) implements AccountEvent {}
+
+  record Borrow(String accountId, long sequence, String asset, BigDecimal amount) implements AccountEvent {}
+
+  record Repay(String accountId, long sequence, String asset, BigDecimal amount) implements AccountEvent {}
+
+  /** Funding paid (negative) or received, in cash. */
+  record Funding(String accountId, long sequence, BigDecimal amount) implements AccountEvent {}
+
+  /** A Dutch auction's liquidator repaid debt and took collateral. */
+  record AuctionFill(String accountId, long sequence, String debtAsset, BigDecimal debtRepaid, String collateralAsset,
+      BigDecimal collateralSeized) implements AccountEvent {}
+
+  record Trade(String accountId, long sequence, String instrumentId, BigDecimal quantity, BigDecimal price,
+      BigDecimal fee) implements AccountEvent {}
+
+  /** A fill of one of the engine's liquidation orders. */
+  record LiquidationFill(String accountId, long sequence, String instrumentId, String orderId, BigDecimal quantity,
+      BigDecimal price, BigDecimal fee) implements AccountEvent {}
+
+  /** A forced reduction at the bankrupt position's price (auto-deleveraging), without a fee. */
+  record AdlFill(String accountId, long sequence, String instrumentId, BigDecimal quantity, BigDecimal price)
+      implements AccountEvent {}
+}

@@ -1,0 +1,68 @@
+package dev.solvent.risk.book;
+
+import dev.solvent.risk.account.MarginMode;
+import dev.solvent.risk.account.MarginStatus;
+import dev.solvent.risk.account.UnderlyingExposure;
+import dev.solvent.risk.adl.AdlPosition;
+import dev.solvent.risk.lending.LendingStatus;
+import dev.solvent.risk.liquidation.LiquidationKind;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What one step of the account book tells the world, in the order it happened. Money is final here: rounded in the
+ * venue's favour at the wire's scale, so whoever writes these records only copies fields.
+ */
+public sealed interface AccountOutput {
+
+  /**
+   * The account valued: emitted when the ratio moved more than the update step, the status changed, or the
+   * heartbeat elapsed.
+   *
+   * @param marginRatio null when nothing is required (an infinite ratio)
+   */
+  record MarginUpdated(String accountId, long time, long sequence, MarginMode mode, BigDecimal equity,
+      BigDecimal initialMargin, BigDecimal maintenanceMargin, Double marginRatio, MarginStatus status,
+      List<UnderlyingExposure> exposures, long oracleLagMillis, double probabilityOfDefault) implements AccountOutput {
+
+    public MarginUpdated {
+      exposures = List.copyOf(exposures);
+    }
+  }
+
+  /** With a margin update under the warning level and at or above 1: the early warning. */
+  record MarginCalled(String accountId, long time, double marginRatio, double warningLevel, BigDecimal equity,
+      BigDecimal maintenanceMargin, Double liquidationDistanceSigma, Double bankruptcyDistanceSigma,
+      double probabilityOfDefault, long horizonMillis) implements AccountOutput {}
+
+  /**
+   * A reduce-only order for the venue.
+   *
+   * @param side +1 buys (reduces a short), −1 sells (reduces a long)
+   * @param marginRatio the ratio that triggered the plan (0 when infinite)
+   */
+  record LiquidationOrdered(String orderId, String accountId, String instrumentId, long time, int side,
+      BigDecimal quantity, BigDecimal limitPrice, BigDecimal bankruptcyPrice, BigDecimal markPrice, BigDecimal penalty,
+      LiquidationKind kind, double marginRatio, double targetMarginRatio, int attempt) implements AccountOutput {}
+
+  /**
+   * A fill of a liquidation order settled against its bankruptcy price: a penalty for the fund, or a deficit it
+   * pays; with the bankrupt position's side, price and size, for ADL should the fund fall short.
+   */
+  record FillSettled(String fundId, long time, String accountId, long sequence, String instrumentId, String orderId,
+      BigDecimal penalty, BigDecimal deficit, int positionSide, double bankruptcyPrice, double markPrice,
+      double contractSize, double lotSize) implements AccountOutput {}
+
+  /** A position in profit (or a closed one, quantity 0) for the ADL ranking. */
+  record AdlPositionReported(AdlPosition position) implements AccountOutput {}
+
+  /** A lending account's health while it is underwater, and once more when it is no longer. */
+  record LendingHealth(LendingStatus status) implements AccountOutput {}
+
+  /**
+   * An event the books cannot take; they stay as they were.
+   *
+   * @param event the event's index in the step's list
+   */
+  record EventRejected(int event, Rejection reason, String detail) implements AccountOutput {}
+}

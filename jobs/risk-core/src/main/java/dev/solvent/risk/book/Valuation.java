@@ -1,0 +1,122 @@
+package dev.solvent.risk.book;
+
+import dev.solvent.risk.account.Account;
+import dev.solvent.risk.account.MarketState;
+import dev.solvent.risk.account.UnderlyingConditions;
+import dev.solvent.risk.instrument.CollateralAsset;
+import dev.solvent.risk.instrument.Contract;
+import dev.solvent.risk.instrument.Instrument;
+import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.ledger.AccountLedger;
+import dev.solvent.risk.ledger.AssetAmount;
+import dev.solvent.risk.ledger.LedgerPosition;
+import dev.solvent.risk.money.Money;
+import dev.solvent.risk.portfolio.RiskArray;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An account's ledger and the pricing of everything it holds, put together for the margin model: the model's account
+ * view, the instruments and the market state; whether any price is stale, and the oldest source observation behind
+ * them (the valuation's oracle lag).
+ */
+final class Valuation {
+
+  final Account account;
+  final Map<String, Instrument> instruments;
+  final MarketState market;
+  final boolean stale;
+  final long oldestSourceTime;
+
+  private Valuation(Account account, Map<String, Instrument> instruments, MarketState market, boolean stale,
+      long oldestSourceTime) {
+    this.account = account;
+    this.instruments = instruments;
+    this.market = market;
+    this.stale = stale;
+    this.oldestSourceTime = oldestSourceTime;
+  }
+
+  /** Null when something held has no price yet: the account is valued once its first oracle price arrives. */
+  static Valuation of(AccountLedger ledger, Market prices, long now) {
+    Map<String, RiskArray> arrays = new LinkedHashMap<>();
+    Map<String, Instrument> instruments = new HashMap<>();
+    Map<String, UnderlyingConditions> conditions = new TreeMap<>();
+    boolean stale = false;
+    long oldest = Long.MAX_VALUE;
+    for (String id : heldIds(ledger)) {
+      PricedInstrument priced = prices.priced(id);
+      if (priced == null) {
+        return null;
+      }
+      arrays.put(id, priced.array());
+      instruments.put(id, priced.instrument());
+      conditions.put(priced.instrument().underlying(), priced.conditions());
+      stale |= priced.stale();
+      oldest = Math.min(oldest, priced.sourceTime());
+    }
+    Account account = ledger.toRiskAccount(id -> contractSize(instruments.get(id)),
+        id -> instruments.get(id) instanceof LinearContract);
+    return new Valuation(account, instruments, new MarketState(now, arrays, conditions), stale,
+        oldest == Long.MAX_VALUE ? now : oldest);
+  }
+
+  /**
+   * Equity in exact decimals where it is money: cash + Σ linear qty × contract size × mark (the oracle's decimal
+   * mark) + collateral × mark × (1 − haircut); option premiums are model values, rounded down. The double equity of
+   * the risk model decides; this one is reported, so a ledger that is exactly 268.8178 is printed as such.
+   */
+  BigDecimal exactEquity(AccountLedger ledger) {
+    BigDecimal equity = ledger.cash();
+    for (LedgerPosition p : ledger.positions()) {
+      RiskArray array = market.riskArray(p.instrumentId());
+      if (instruments.get(p.instrumentId()) instanceof LinearContract linear) {
+        equity = equity.add(p.quantity().multiply(BigDecimal.valueOf(linear.contractSize()))
+            .multiply(BigDecimal.valueOf(array.spot())));
+      } else {
+        equity = equity.add(Money.entitlement(p.quantity().doubleValue() * array.markValue()));
+      }
+    }
+    for (AssetAmount c : ledger.collateral()) {
+      CollateralAsset asset = (CollateralAsset) instruments.get(c.asset());
+      equity = equity.add(c.amount().multiply(BigDecimal.valueOf(market.riskArray(c.asset()).spot()))
+          .multiply(BigDecimal.ONE.subtract(BigDecimal.valueOf(asset.haircut()))));
+    }
+    return equity;
+  }
+
+  /** The average entry price the risk model uses for a held position; 0 when flat or not held. */
+  double entryPrice(AccountLedger ledger, String instrumentId) {
+    LedgerPosition p = ledger.position(instrumentId);
+    return p == null || p.isFlat() ? 0 : p.entryPrice(contractSize(instruments.get(instrumentId)));
+  }
+
+  /** The position's size in the risk model's view (what the ledger holds, as a double), 0 when not held. */
+  double heldQuantity(String instrumentId) {
+    return account.positions().stream().filter(p -> p.instrumentId().equals(instrumentId))
+        .mapToDouble(p -> Math.abs(p.quantity())).findFirst().orElse(0);
+  }
+
+  static double contractSize(Instrument instrument) {
+    return instrument instanceof Contract contract ? contract.contractSize() : 1;
+  }
+
+  private static List<String> heldIds(AccountLedger ledger) {
+    List<String> ids = new ArrayList<>();
+    for (LedgerPosition p : ledger.positions()) {
+      ids.add(p.instrumentId());
+    }
+    for (AssetAmount a : ledger.collateral()) {
+      ids.add(a.asset());
+    }
+    for (AssetAmount a : ledger.debt()) {
+      ids.add(a.asset());
+    }
+    return ids;
+  }
+}
