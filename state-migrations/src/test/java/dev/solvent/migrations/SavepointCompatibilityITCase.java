@@ -19,9 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * State is a contract: the savepoint of every released version (fixtures/VERSION) restores into the current job, and
- * from the restore on the job writes exactly what a fresh run of the current job writes after that point, per key of
- * every output topic, byte for byte. Both runs are the production Kafka job on a real broker (in process) holding the
+ * State is a contract: the savepoint of every released version (fixtures/VERSION) restores into the current job
+ * (through {@link SavepointMigration} when its layout is older), and from the restore on the job writes exactly what a
+ * fresh run of the current job writes after that point, per key of every output topic, byte for byte. Both runs are the production Kafka job on a real broker (in process) holding the
  * fixture's input topics at their original offsets, so the savepoint's source positions are valid.
  */
 class SavepointCompatibilityITCase {
@@ -49,11 +49,21 @@ class SavepointCompatibilityITCase {
       fresh = committedOutputs(broker.bootstrap(), fixture.watermark());
     }
 
+    String savepoint = fixture.savepoint().toUri().toString();
+    if (SavepointLayout.of(savepoint) != SavepointLayout.CURRENT) {
+      String migrated = work.resolve("migrated").toUri().toString();
+      assertThat(SavepointMigration.migrate(savepoint, migrated, System.out)).isTrue();
+      assertThat(SavepointLayout.of(migrated)).isEqualTo(SavepointLayout.CURRENT);
+      assertThat(SavepointMigration.migrate(migrated, work.resolve("again").toUri().toString(), System.out))
+          .as("a migrated savepoint needs no more").isFalse();
+      savepoint = migrated;
+    }
+
     Map<String, Map<String, List<String>>> restored;
     try (Broker broker = Broker.start(fixture.partitions())) {
       TopicDump.load(broker.bootstrap(), inputs, e -> true);
-      new KafkaJob(fixture.jobConfig(), broker.bootstrap(), "restored", work).runAndStop(
-          fixture.savepoint().toUri().toString(), KafkaJob.inputEnds(broker.bootstrap()), work.resolve("end"), true);
+      new KafkaJob(fixture.jobConfig(), broker.bootstrap(), "restored", work).runAndStop(savepoint,
+          KafkaJob.inputEnds(broker.bootstrap()), work.resolve("end"), true);
       restored = committedOutputs(broker.bootstrap(), Long.MIN_VALUE);
     }
 

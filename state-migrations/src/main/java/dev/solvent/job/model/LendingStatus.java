@@ -1,0 +1,10 @@
+package dev.solvent.job.model;
+
+/**
+ * Frozen at v0.1: the shape LendingStatus had in the state of Solvent v0.1, under its v0.1 name, so the State Processor API
+ * can read v0.1 savepoints (Flink's POJO serializer finds state classes by name). Read only by
+ * {@code dev.solvent.migrations.V01Migration}; never change it.
+ */
+public record LendingStatus(String accountId, long time, double healthFactor, String collateralAsset,
+    double collateralUnits, double collateralPrice, String debtAsset, double debtUnits, double debtPrice,
+    double totalCollateralValue, double liquidationBonus, double protocolFeeRate) {}
