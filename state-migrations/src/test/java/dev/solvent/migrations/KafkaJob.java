@@ -1,6 +1,6 @@
 package dev.solvent.migrations;
 
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.job.SolventEnvironment;
 import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;

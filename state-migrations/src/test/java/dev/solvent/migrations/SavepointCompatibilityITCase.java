@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.harness.kafka.TopicDump;
 import dev.solvent.harness.kafka.TopicIO;
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
 import java.nio.file.Files;

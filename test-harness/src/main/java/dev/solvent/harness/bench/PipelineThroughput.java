@@ -1,6 +1,6 @@
 package dev.solvent.harness.bench;
 
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.RandomScenario;
 import dev.solvent.job.config.SolventConfig;
 import java.io.PrintStream;
@@ -18,10 +18,7 @@ public final class PipelineThroughput {
 
   private PipelineThroughput() {}
 
-  public static int run(List<String> args, PrintStream out) throws Exception {
-    int accounts = intArg(args, "--accounts", 10_000);
-    int seconds = intArg(args, "--seconds", 300);
-    int parallelism = intArg(args, "--parallelism", 2);
+  public static int run(int accounts, int seconds, int parallelism, PrintStream out) throws Exception {
     Path dir = Files.createTempDirectory("solvent-throughput");
     long generateStart = System.nanoTime();
     Map<String, List<Path>> inputs = RandomScenario.generate(42, accounts, seconds, 0.35).write(dir.resolve("in"));
@@ -48,10 +45,5 @@ public final class PipelineThroughput {
     out.printf("run: %.1f s wall (job start included), %.0f input events/s, %d output records (%d margin updates)%n",
         elapsed, inputEvents / elapsed, outputs, updates);
     return 0;
-  }
-
-  private static int intArg(List<String> args, String name, int fallback) {
-    int at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? Integer.parseInt(args.get(at + 1)) : fallback;
   }
 }

@@ -1,6 +1,6 @@
 package dev.solvent.harness.history;
 
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.schema.JsonFormat;
 import dev.solvent.schema.Topic;

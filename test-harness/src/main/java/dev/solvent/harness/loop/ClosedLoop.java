@@ -5,7 +5,7 @@ import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.vols.MarketVol;
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.job.SolventEnvironment;
 import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;

@@ -6,7 +6,6 @@ import dev.solvent.harness.loop.Progress;
 import dev.solvent.harness.loop.TopicRecorder;
 import dev.solvent.harness.report.InvariantChecker;
 import dev.solvent.harness.report.RunStats;
-import dev.solvent.harness.scenario.PipelineRun;
 import dev.solvent.harness.venue.VenueSimulator;
 import dev.solvent.harness.venue.VenueStats;
 import dev.solvent.job.config.SolventConfig;

@@ -9,10 +9,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The summary table and the HTML report of one run, or of two runs side by side with their differences. */
+/** The summary, the report and the exit code of one run, or of two runs side by side with their differences. */
 public final class Summaries {
 
+  /** Exit code of a run whose books do not hold. */
+  public static final int VIOLATION = 3;
+
   private Summaries() {}
+
+  /**
+   * Prints the summary table and where the topics and the report went, and each run's invariant violations;
+   * returns the exit code: 0, or {@link #VIOLATION}.
+   */
+  public static int print(List<RunResult> results, Path output, String title, java.io.PrintStream out,
+      java.io.PrintStream err) {
+    out.println();
+    out.print(table(results).text());
+    Path report = report(output, title, results);
+    out.println();
+    for (RunResult r : results) {
+      out.printf("%s: topics in %s (%.0f s)%n", r.spec().name(), LoopRun.topics(r.spec().output()), r.seconds());
+    }
+    out.println("report: " + report.toAbsolutePath());
+    int code = 0;
+    for (RunResult r : results) {
+      if (!r.holds()) {
+        err.println(r.spec().name() + ": INVARIANT VIOLATIONS");
+        r.violations().forEach(v -> err.println("  " + v));
+        code = VIOLATION;
+      }
+    }
+    if (code == 0) {
+      out.println("invariants hold: ledger sequences, bankruptcy deficits, liquidation triggers, conservation");
+    }
+    return code;
+  }
 
   public static SummaryTable table(List<RunResult> runs) {
     List<String> columns = new ArrayList<>(runs.stream().map(r -> r.spec().name()).toList());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.avro.deadletter.DeadLetter;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.RandomScenario;
 import dev.solvent.schema.Topics;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.solvent.harness.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.RandomScenario;
 import java.nio.file.Path;
 import java.util.List;

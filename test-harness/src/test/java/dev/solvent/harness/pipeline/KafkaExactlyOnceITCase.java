@@ -3,7 +3,7 @@ package dev.solvent.harness.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.harness.kafka.TopicIO;
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.RandomScenario;
 import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.job.SolventEnvironment;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.solvent.avro.account.MarginMode;
 import dev.solvent.avro.auction.AuctionEvent;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.schema.Topics;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.solvent.avro.account.MarginMode;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.risk.account.Account;

@@ -10,7 +10,7 @@ import dev.solvent.avro.insurance.LedgerEntry;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.schema.Topics;
 import java.nio.file.Path;

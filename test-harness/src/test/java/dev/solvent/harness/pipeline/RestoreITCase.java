@@ -7,7 +7,7 @@ import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.io.FileInputs;
 import dev.solvent.job.io.JsonLinesOutputs;
-import dev.solvent.harness.scenario.PipelineRun;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.RandomScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;

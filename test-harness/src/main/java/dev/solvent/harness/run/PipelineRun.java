@@ -1,4 +1,4 @@
-package dev.solvent.harness.scenario;
+package dev.solvent.harness.run;
 
 import dev.solvent.job.SolventEnvironment;
 import dev.solvent.job.SolventPipeline;

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalStack {
 
-  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final Path ROOT = Path.of(System.getProperty("solvent.project.dir", "../..")).toAbsolutePath().normalize();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,6 +1,7 @@
 package dev.solvent.cli.explain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.solvent.cli.SolventCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,16 +12,32 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code ./solvent explain FILE.json... |-}: account snapshots in, their margin explained as JSON out. */
-public final class ExplainCommand {
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = {"Explain one account's margin: equity, margins, ratio, Greeks, liquidation and bankruptcy prices, "
+        + "worst scenarios, liquidation plan (examples/ has one file per margin model). Exit 2 for malformed input."})
+public final class ExplainCommand implements Callable<Integer> {
 
   /** Malformed input or usage: one line on stderr, this exit code. */
   public static final int BAD_INPUT = 2;
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private ExplainCommand() {}
+  @ParentCommand
+  SolventCli root;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "account snapshots as JSON (- reads standard input)")
+  List<String> files;
+
+  @Override
+  public Integer call() {
+    return run(files, System.in, root.out(), root.err());
+  }
 
   /** Explains each file in turn (a stream of JSON documents, one per file); stops at the first bad one. */
   public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
