@@ -14,11 +14,11 @@ import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.book.AccountEvent;
 
 /** The account.events topic's records as the account book's events (field for field; nothing is computed). */
-final class AccountEvents {
+public final class AccountEvents {
 
   private AccountEvents() {}
 
-  static AccountEvent toCore(dev.solvent.avro.account.AccountEvent event) {
+  public static AccountEvent toCore(dev.solvent.avro.account.AccountEvent event) {
     long seq = event.getSequence();
     Object p = event.getPayload();
     if (p instanceof AccountOpened o) {

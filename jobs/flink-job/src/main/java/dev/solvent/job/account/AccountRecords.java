@@ -14,11 +14,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The account book's outputs as the output topics' records (field for field; the book already rounded). */
-final class AccountRecords {
+public final class AccountRecords {
 
   private AccountRecords() {}
 
-  static MarginUpdate marginUpdate(AccountOutput.MarginUpdated u) {
+  public static MarginUpdate marginUpdate(AccountOutput.MarginUpdated u) {
     return MarginUpdate.newBuilder()
         .setAccountId(u.accountId())
         .setEventTime(Instant.ofEpochMilli(u.time()))
@@ -36,7 +36,7 @@ final class AccountRecords {
         .build();
   }
 
-  static MarginCall marginCall(AccountOutput.MarginCalled c) {
+  public static MarginCall marginCall(AccountOutput.MarginCalled c) {
     return MarginCall.newBuilder()
         .setAccountId(c.accountId())
         .setEventTime(Instant.ofEpochMilli(c.time()))
@@ -51,7 +51,7 @@ final class AccountRecords {
         .build();
   }
 
-  static LiquidationOrder order(AccountOutput.LiquidationOrdered o) {
+  public static LiquidationOrder order(AccountOutput.LiquidationOrdered o) {
     return LiquidationOrder.newBuilder()
         .setOrderId(o.orderId())
         .setAccountId(o.accountId())
@@ -70,7 +70,7 @@ final class AccountRecords {
         .build();
   }
 
-  static Settlement settlement(AccountOutput.FillSettled s) {
+  public static Settlement settlement(AccountOutput.FillSettled s) {
     return new Settlement(s.fundId(), s.time(), s.accountId(), s.sequence(), s.instrumentId(), s.orderId(),
         s.penalty(), s.deficit(), BigDecimal.ZERO, s.positionSide(), s.bankruptcyPrice(), s.markPrice(),
         s.contractSize(), s.lotSize());
