@@ -85,6 +85,13 @@ class AccountOperatorTest {
     assertThat(updates.get(0).getMaintenanceMargin()).isEqualTo(d("500"));
     assertThat(updates.get(0).getMarginRatio()).isEqualTo(20.0);
     assertThat(h.getSideOutput(AccountOperator.REJECTED)).isNull();
+    assertRemains(1, 0, "alice's book; the buffer drained, no timer");
+  }
+
+  /** What the stage keeps at a test's end: keyed state entries (per state and key) and event-time timers. */
+  private void assertRemains(int stateEntries, int timers, String what) {
+    assertThat(h.numKeyedStateEntries()).as("keyed state: " + what).isEqualTo(stateEntries);
+    assertThat(h.numEventTimeTimers()).as("timers: " + what).isEqualTo(timers);
   }
 
   @Test
@@ -119,7 +126,7 @@ class AccountOperatorTest {
       assertThat(s.penalty()).isEqualTo(d("85.2822"));
       assertThat(s.deficit()).isZero();
     });
-    assertThat(h.numEventTimeTimers()).as("filled: the next deadline is void").isLessThanOrEqualTo(1);
+    assertRemains(1, 0, "bob's book; the filled re-plan's deadline at 71 s deleted");
   }
 
   @Test
@@ -135,6 +142,7 @@ class AccountOperatorTest {
         .isNullOrEmpty();
     assertThat(values(h.getOutput())).extracting(u -> ((MarginUpdate) u).getEquity()).as("valued at 100,000")
         .containsExactly(d("7400"));
+    assertRemains(1, 0, "fay's book");
   }
 
   @Test
@@ -155,6 +163,7 @@ class AccountOperatorTest {
     revalue("erin", 3_000);
     watermark(3_000);
     assertThat(values(h.getOutput())).as("a flat account is not revalued again").hasSize(before);
+    assertRemains(1, 0, "erin's book (its cash)");
   }
 
   @Test
@@ -168,6 +177,7 @@ class AccountOperatorTest {
         r -> ((dev.solvent.job.model.Rejected) r).deadLetter().getReason().name())
         .containsExactlyInAnyOrder("UNKNOWN_ACCOUNT", "UNKNOWN_INSTRUMENT");
     assertThat(values(h.getOutput())).isEmpty();
+    assertRemains(1, 0, "carol's opened book; nothing for the account never opened");
   }
 
   private static Instrument lendingAsset(String id, InstrumentKind kind) {
@@ -199,5 +209,6 @@ class AccountOperatorTest {
     assertThat(rejected.get(0).getDetail()).isEqualTo("the event repays 1.00000000 USDC but the account owes 0");
     assertThat(rejected.get(1).getDetail()).isEqualTo("the event seizes 0.60000000 ETH but the account holds 0.5");
     assertThat(rejected.get(2).getDetail()).isEqualTo("the event withdraws 0.60000000 ETH but the account holds 0.5");
+    assertRemains(1, 0, "dan's book");
   }
 }

@@ -55,8 +55,10 @@ class AuctionFunctionTest {
     AuctionEvent settled = (AuctionEvent) values(h.getOutput()).get(3);
     assertThat(settled.getLiquidator()).isEqualTo("high");
     assertThat(settled.getDebtRepaid()).isEqualTo(d("4000"));
+    assertThat(h.numEventTimeTimers()).as("a settled auction's next step (16 s) is deleted").isZero();
     h.processWatermark(60_000);
-    assertThat(h.numEventTimeTimers()).as("a settled auction steps no more").isZero();
+    assertThat(values(h.getOutput())).hasSize(4);
+    assertThat(h.numKeyedStateEntries()).as("the settled auction, waiting for its fill").isEqualTo(1);
   }
 
   @Test
@@ -66,8 +68,10 @@ class AuctionFunctionTest {
     h.processWatermark(3_000);
     assertThat(values(h.getOutput())).extracting(e -> ((AuctionEvent) e).getKind().name())
         .containsExactly("STARTED", "CANCELLED");
+    assertThat(h.numEventTimeTimers()).as("the cancelled auction's next step (6 s) is deleted").isZero();
     h.processWatermark(60_000);
     assertThat(values(h.getOutput())).hasSize(2);
+    assertThat(h.numKeyedStateEntries()).as("only the account's auction count").isEqualTo(1);
   }
 
   @Test
@@ -75,5 +79,7 @@ class AuctionFunctionTest {
     bid(1_000, "early", "2000");
     h.processWatermark(1_000);
     assertThat(values(h.getSideOutput(AuctionFunction.REJECTED))).hasSize(1);
+    assertThat(h.numKeyedStateEntries()).as("an account never auctioned keeps nothing").isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
   }
 }

@@ -30,5 +30,6 @@ class DeadLetterFunctionTest {
     assertThat(values(h.getOutput())).extracting(l -> ((DeadLetter) l).getPartition() + ":"
         + ((DeadLetter) l).getOffset()).containsExactly("0:7", "1:3", "0:9");
     assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
   }
 }

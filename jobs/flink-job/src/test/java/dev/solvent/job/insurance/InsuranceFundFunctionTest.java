@@ -41,5 +41,7 @@ class InsuranceFundFunctionTest {
       assertThat(r.quantity()).isEqualTo(0.4);
       assertThat(r.bankruptSide()).isEqualTo(1);
     });
+    assertThat(h.numKeyedStateEntries()).as("the fund's books; the settlements drained").isEqualTo(1);
+    assertThat(h.numEventTimeTimers()).isZero();
   }
 }

@@ -53,6 +53,9 @@ class MarginHealthFunctionTest {
       assertThat(health.accounts(MarginMode.CROSS, MarginBand.FROM_1_25_TO_1_5)).isEqualTo(1);
       assertThat(health.pending("BTC")).isZero();
       assertThat(health.pending("ETH")).isZero();
+      assertThat(h.numKeyedStateEntries()).as("a1's band only: a2 has no ratio, so no band; nothing pending once "
+          + "healthy").isEqualTo(1);
+      assertThat(h.numEventTimeTimers()).isZero();
     }
   }
 
@@ -76,6 +79,8 @@ class MarginHealthFunctionTest {
       assertThat(restored.accounts(MarginMode.CROSS, MarginBand.FROM_1_5_TO_2)).isEqualTo(1);
       assertThat(restored.accounts(MarginMode.CROSS, MarginBand.FROM_2)).isEqualTo(1);
       assertThat(restored.pending("BTC")).isZero();
+      assertThat(h.numKeyedStateEntries()).as("each account's band, restored").isEqualTo(2);
+      assertThat(h.numEventTimeTimers()).isZero();
     }
   }
 

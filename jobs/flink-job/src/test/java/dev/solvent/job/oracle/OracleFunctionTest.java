@@ -44,6 +44,8 @@ class OracleFunctionTest {
     assertThat(price.getPublishTime().toEpochMilli()).isEqualTo(1_000);
     assertThat(price.getReason().name()).isEqualTo("FIRST");
     assertThat(price.getStale()).isFalse();
+    assertThat(h.numKeyedStateEntries()).as("latest quotes, memory, heartbeat due; the ticks drained").isEqualTo(3);
+    assertThat(h.numEventTimeTimers()).as("the next heartbeat, at 61 s").isEqualTo(1);
   }
 
   @Test
@@ -66,6 +68,7 @@ class OracleFunctionTest {
     assertThat(all.get(3).getStale()).isTrue();
     assertThat(all.get(3).getSources()).allSatisfy(s -> assertThat(s.getStatus().name()).isEqualTo("STALE"));
     assertThat(h.numEventTimeTimers()).as("no heartbeat chain once every source is silent").isZero();
+    assertThat(h.numKeyedStateEntries()).as("latest quotes and memory; no heartbeat due").isEqualTo(2);
   }
 
   @Test
@@ -79,6 +82,8 @@ class OracleFunctionTest {
     OraclePrice price = prices(h).get(0);
     assertThat(price.getPublishTime().toEpochMilli()).isEqualTo(2_500);
     assertThat(price.getPublishTime().toEpochMilli() - price.getSourceTime().toEpochMilli()).isEqualTo(2_400);
+    assertThat(h.numKeyedStateEntries()).as("latest quotes, memory, heartbeat due; nothing scheduled").isEqualTo(3);
+    assertThat(h.numEventTimeTimers()).as("the next heartbeat").isEqualTo(1);
   }
 
   @Test
@@ -87,5 +92,7 @@ class OracleFunctionTest {
     h.processElement(tick(100, "ETH", "a", "4000"), 100);
     h.processWatermark(1_000);
     assertThat(prices(h).get(0).getStale()).isTrue();
+    assertThat(h.numKeyedStateEntries()).as("latest quote, memory, heartbeat due").isEqualTo(3);
+    assertThat(h.numEventTimeTimers()).as("one live source keeps the heartbeat going").isEqualTo(1);
   }
 }
