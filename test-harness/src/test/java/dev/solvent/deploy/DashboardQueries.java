@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /** The Grafana dashboards in deploy/grafana/dashboards and the PromQL they run, as Prometheus would see it. */
 public final class DashboardQueries {
 
-  static final Path FOLDER = Path.of("..").toAbsolutePath().normalize().resolve("deploy/grafana/dashboards");
+  static final Path FOLDER = Path.of(System.getProperty("solvent.project.dir", "..")).toAbsolutePath().normalize()
+      .resolve("deploy/grafana/dashboards");
   private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.*),\\s*\\w+\\)");
 
   /** One query of a dashboard: where it is, and its PromQL. */

@@ -258,6 +258,11 @@ class AccountLedgerTest {
     assertThat(a).isEqualTo(b);
     assertThat(a.hashCode()).isEqualTo(b.hashCode());
     assertThat(a).isNotEqualTo(b.deposit(USD, d("0.00000001"), USD));
+    // Also as constructed, before any event strips the zeros.
+    BigDecimal zero = BigDecimal.ZERO;
+    assertThat(new AccountLedger("x", MarginMode.CROSS, "f", d("1.10"), new LedgerPosition[0], new AssetAmount[0],
+        new AssetAmount[0], d("2.50"), zero, zero, zero)).isEqualTo(new AccountLedger("x", MarginMode.CROSS, "f",
+        d("1.1"), new LedgerPosition[0], new AssetAmount[0], new AssetAmount[0], d("2.5"), zero, zero, zero));
   }
 
   @Test

@@ -45,6 +45,7 @@ class OracleIndexTest {
     assertThat(result.statuses()).containsExactly(SourceStatus.LIVE, SourceStatus.STALE, SourceStatus.LIVE);
     assertThat(result.index()).isCloseTo(100.5, within(TOLERANCE_PRICE));
     assertThat(result.liveSources()).isEqualTo(2);
+    assertThat(result.stale()).as("two live sources are the minimum, not fewer").isFalse();
     assertThat(result.sourceTime()).as("the newest live observation").isEqualTo(NOW);
   }
 
@@ -52,15 +53,15 @@ class OracleIndexTest {
   void sourceOutsideTheBandAroundTheMedianIsAnOutlierAndDropped() {
     // Fresh: 100, 101, 102, 130; first median (101 + 102) / 2 = 101.5. 130 / 101.5 − 1 = 28% > 2%: outlier;
     // 100 / 101.5 − 1 = −1.48% and 102 / 101.5 − 1 = 0.49% stay. Index: median of 100, 101, 102 = 101.
-    var result = index.compute(List.of(quote("d", 130, 0), quote("a", 100, 3_000), quote("e", 99, 20_000),
-        quote("c", 102, 1_000), quote("b", 101, 2_000)), NOW);
+    var result = index.compute(List.of(quote("d", 130, 0), quote("a", 100, 1_000), quote("e", 99, 20_000),
+        quote("c", 102, 3_000), quote("b", 101, 2_000)), NOW);
     assertThat(result.index()).isCloseTo(101, within(TOLERANCE_PRICE));
     assertThat(result.quotes()).extracting(SourceQuote::source).as("by source").containsExactly("a", "b", "c", "d",
         "e");
     assertThat(result.statuses()).containsExactly(SourceStatus.LIVE, SourceStatus.LIVE, SourceStatus.LIVE,
         SourceStatus.OUTLIER, SourceStatus.STALE);
     assertThat(result.liveSources()).isEqualTo(3);
-    assertThat(result.sourceTime()).as("c, 1 s old: the outlier's fresher quote does not count").isEqualTo(
+    assertThat(result.sourceTime()).as("a, 1 s old: the outlier's fresher quote does not count").isEqualTo(
         NOW - 1_000);
   }
 
