@@ -362,7 +362,8 @@ class AccountBookTest {
    * option's last revaluation, not the 10,100 the books hold (README "Invariants": every account left flat must show
    * in its last margin update exactly the equity its own events give it).
    */
-  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in AccountBook.updateDue: no final update for a flat account"
+  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in "
+      + "AccountBook.updateDue: no final update for a flat account"
       + " whose ratio was already infinite")
   @Test
   void anAccountThatClosedItsLastLongOptionGetsAFinalUpdate() {
@@ -580,7 +581,8 @@ class AccountBookTest {
    * The book keeps the pending liquidation until its deadline (the clearing branch is only reached when escalating),
    * so a fall before the deadline is not a new liquidation but, at the deadline, a REPLAN of the old one.
    */
-  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in AccountBook.liquidate: recovery before the deadline does not"
+  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in "
+      + "AccountBook.liquidate: recovery before the deadline does not"
       + " end the liquidation until the deadline")
   @Test
   void recoveryBeforeTheDeadlineEndsTheLiquidationAtOnce() {
@@ -694,7 +696,8 @@ class AccountBookTest {
    * it, so the replaced order's own late fill (the book never cancels it at the venue) settles as a plain trade: no
    * penalty, and no deficit should it fill below bankruptcy.
    */
-  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in AccountBook.apply: a late fill of a replaced order is not"
+  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in "
+      + "AccountBook.apply: a late fill of a replaced order is not"
       + " settled once the liquidation's later order has filled")
   @Test
   void aLateFillOfAReplacedOrderSettlesEvenAfterTheReplanFilled() {
@@ -711,7 +714,8 @@ class AccountBookTest {
    * Found by this test: a TAKEOVER order is emitted with a penalty of 0, but its pending order carries the
    * contract's penalty rate, so its fill above bankruptcy is charged min(⌈0.002 × 92,900⌉, ⌊300⌋) = 185.8.
    */
-  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in AccountBook.liquidate: a takeover announced without penalty"
+  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in "
+      + "AccountBook.liquidate: a takeover announced without penalty"
       + " is charged one when it fills")
   @Test
   void aTakeoverFillIsChargedThePenaltyItsOrderAnnounced() {
@@ -810,7 +814,8 @@ class AccountBookTest {
    * account is reported to the auctions before the staleness check, and the auction book starts an auction on any
    * health report under 1, so a stale collateral price starts a Dutch auction.
    */
-  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in AccountBook.value: a stale price reports a lending account"
+  @Disabled("v0.1 behaviour kept while outputs must stay byte-identical (issue 13); to decide, in "
+      + "AccountBook.value: a stale price reports a lending account"
       + " to the auctions")
   @Test
   void aLendingAccountIsNotReportedToTheAuctionsOnAStalePrice() {
