@@ -1,5 +1,6 @@
 package dev.solvent.cli;
 
+import dev.solvent.harness.kafka.TopicIO;
 import dev.solvent.schema.JsonFormat;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
@@ -8,13 +9,11 @@ import dev.solvent.schema.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,14 +57,8 @@ final class ConsumeCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     Topic<SpecificRecord> t = (Topic<SpecificRecord>) Topics.byName(topic);
     WireFormat<SpecificRecord> wire = WireFormat.of(t);
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-    p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-    p.put("isolation.level", "read_committed");
-    p.put("enable.auto.commit", "false");
     long printed = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = TopicIO.committedConsumer(bootstrap)) {
       List<TopicPartition> partitions = consumer.partitionsFor(t.name(), Duration.ofSeconds(30)).stream()
           .map(info -> new TopicPartition(t.name(), info.partition())).toList();
       if (partitions.isEmpty()) {

@@ -79,14 +79,8 @@ public final class TopicIO {
   public static <T extends SpecificRecord> List<LoopRecord> committedRecords(String bootstrap, Topic<T> topic)
       throws Exception {
     WireFormat<T> wire = WireFormat.of(topic);
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-    p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-    p.put("isolation.level", "read_committed");
-    p.put("enable.auto.commit", "false");
     List<LoopRecord> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer(bootstrap)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
           .map(info -> new TopicPartition(topic.name(), info.partition())).collect(Collectors.toList());
       consumer.assign(partitions);
@@ -101,6 +95,17 @@ public final class TopicIO {
       throw new IllegalStateException("committed output of " + topic + " does not decode", e);
     }
     return records;
+  }
+
+  /** A consumer of raw keys and values that sees committed transactions only, as a venue's consumer does. */
+  public static KafkaConsumer<byte[], byte[]> committedConsumer(String bootstrap) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+    p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+    p.put("isolation.level", "read_committed");
+    p.put("enable.auto.commit", "false");
+    return new KafkaConsumer<>(p);
   }
 
   public static List<String> inputNames() {

@@ -23,7 +23,7 @@ import java.util.function.ToDoubleFunction;
  * Immutable: every event returns a new ledger. Arrays are kept sorted by id so equal books are equal records.
  *
  * @param cash quote-currency cash, exact
- * @param realizedPnl P&L realized by closing fills, against the average entry price (a report, rounded to 16 places)
+ * @param realizedPnl P&L realized by closing fills, against the average entry price (a report, to 34 significant digits)
  */
 public record AccountLedger(String accountId, MarginMode mode, String fundId, BigDecimal cash,
     LedgerPosition[] positions, AssetAmount[] collateral, AssetAmount[] debt, BigDecimal realizedPnl,
