@@ -26,6 +26,7 @@ import dev.solvent.risk.lending.LendingStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -82,6 +83,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
   public static final int DEADLINE = 1;
 
   private final SolventConfig config;
+  private final long riskArrayRetention;
   private transient EventTimeBuffer<AccountInput> events;
   private transient ValueState<AccountState> book;
   private transient InternalTimerService<Integer> timers;
@@ -90,10 +92,11 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
 
   public AccountOperator(SolventConfig config) {
     this.config = config;
+    this.riskArrayRetention = config.get(SolventConfig.RISK_ARRAY_RETENTION);
   }
 
   /** The buffer's state, as the operator and a savepoint migration create it. */
-  public static EventTimeBuffer<AccountInput> eventBuffer(org.apache.flink.api.common.functions.RuntimeContext ctx) {
+  public static EventTimeBuffer<AccountInput> eventBuffer(RuntimeContext ctx) {
     return new EventTimeBuffer<>(ctx, EVENTS, StateCodecs.type(AccountInputCodec.INSTANCE),
         Comparator.comparingLong((AccountInput in) -> in.event().getSequence()));
   }
@@ -124,7 +127,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
     RiskArraySet set = element.getValue();
     BroadcastState<String, RiskArraySet[]> versions = getOperatorStateBackend().getBroadcastState(RISK_ARRAYS);
     versions.put(set.underlying(), RiskArrayVersions.add(versions.get(set.underlying()), set,
-        timers.currentWatermark(), config.get(SolventConfig.RISK_ARRAY_RETENTION)));
+        timers.currentWatermark(), riskArrayRetention));
   }
 
   @Override
