@@ -51,12 +51,10 @@ public final class AuctionFunction extends KeyedProcessFunction<String, AuctionS
     this.config = config;
   }
 
-  /** The buffer's state, as the operator and a savepoint migration create it: health first, then bids in order. */
+  /** The buffer's state, as the operator and a savepoint migration create it; it releases in AuctionInput.ORDER. */
   public static EventTimeBuffer<AuctionStageInput> inputBuffer(RuntimeContext context) {
     return new EventTimeBuffer<>(context, INPUTS, StateCodecs.type(AuctionStageInputCodec.INSTANCE),
-        Comparator.comparingInt((AuctionStageInput in) -> in instanceof AuctionStageInput.Health ? 0 : 1)
-            .thenComparingLong(in -> in instanceof BidInput b ? b.payload().getSequence() : 0)
-            .thenComparing(in -> in instanceof BidInput b ? b.payload().getLiquidator() : ""));
+        Comparator.comparing(AuctionFunction::toCore, AuctionInput.ORDER));
   }
 
   @Override
