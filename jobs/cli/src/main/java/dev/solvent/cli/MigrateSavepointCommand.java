@@ -1,9 +1,11 @@
 package dev.solvent.cli;
 
 import dev.solvent.migrations.SavepointMigration;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -28,10 +30,19 @@ final class MigrateSavepointCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
+    if (Files.exists(out) && !isEmptyDirectory(out)) {
       throw new IllegalArgumentException(out + " exists and is not an empty directory");
     }
     SavepointMigration.migrate(in, out.toAbsolutePath().toUri().toString(), root.out);
     return 0;
+  }
+
+  private static boolean isEmptyDirectory(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(path)) {
+      return entries.findAny().isEmpty();
+    }
   }
 }
