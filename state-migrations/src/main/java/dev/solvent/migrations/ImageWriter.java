@@ -1,6 +1,7 @@
 package dev.solvent.migrations;
 
 import java.io.Serializable;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.Path;
@@ -8,7 +9,10 @@ import org.apache.flink.state.api.output.SnapshotUtils;
 import org.apache.flink.state.api.output.TaggedOperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
@@ -41,14 +45,13 @@ final class ImageWriter extends AbstractStreamOperator<TaggedOperatorSubtaskStat
   }
 
   /** The operator's timer service {@code name}, for registering timers only (nothing fires here). */
-  <N> org.apache.flink.streaming.api.operators.InternalTimerService<N> timers(String name,
-      org.apache.flink.api.common.typeutils.TypeSerializer<N> namespace) {
-    return getInternalTimerService(name, namespace, new org.apache.flink.streaming.api.operators.Triggerable<Object, N>() {
+  <N> InternalTimerService<N> timers(String name, TypeSerializer<N> namespace) {
+    return getInternalTimerService(name, namespace, new Triggerable<Object, N>() {
       @Override
-      public void onEventTime(org.apache.flink.streaming.api.operators.InternalTimer<Object, N> timer) {}
+      public void onEventTime(InternalTimer<Object, N> timer) {}
 
       @Override
-      public void onProcessingTime(org.apache.flink.streaming.api.operators.InternalTimer<Object, N> timer) {}
+      public void onProcessingTime(InternalTimer<Object, N> timer) {}
     });
   }
 

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -84,11 +87,11 @@ public final class SolventCli implements Callable<Integer> {
   }
 
   /** The option or command nearest to a mistyped one. */
-  private static java.util.Optional<String> suggestion(CommandLine line, String typed) {
+  private static Optional<String> suggestion(CommandLine line, String typed) {
     String word = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
-    java.util.List<String> known = new java.util.ArrayList<>();
+    List<String> known = new ArrayList<>();
     if (word.startsWith("-")) {
-      line.getCommandSpec().options().forEach(o -> known.addAll(java.util.List.of(o.names())));
+      line.getCommandSpec().options().forEach(o -> known.addAll(List.of(o.names())));
     } else {
       line.getSubcommands().forEach((name, sub) -> {
         if (!sub.getCommandSpec().usageMessage().hidden()) {

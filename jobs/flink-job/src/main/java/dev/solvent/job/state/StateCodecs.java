@@ -2,6 +2,7 @@ package dev.solvent.job.state;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
@@ -10,7 +11,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  */
 public final class StateCodecs {
 
-  private static final Map<String, StateCodec<?>> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, StateCodec<?>> BY_NAME = new ConcurrentHashMap<>();
   private static final String TEST_PREFIX = "test-";
 
   static {
