@@ -16,6 +16,9 @@ import dev.solvent.risk.liquidation.LiquidationPolicy;
 import dev.solvent.risk.liquidation.MarginDecision;
 import dev.solvent.risk.liquidation.PartialLiquidationPlanner;
 import dev.solvent.risk.liquidation.PlannedOrder;
+import dev.solvent.risk.trigger.BandCalculator;
+import dev.solvent.risk.trigger.PriceBand;
+import dev.solvent.risk.trigger.SafeBands;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,13 +63,17 @@ public final class AccountBook {
    * @param state the state to keep: the same instance as the one stepped from when nothing worth keeping changed,
    *     null while the account was never opened
    */
-  public record Step(AccountState state, List<AccountOutput> outputs) {}
+  public record Step(AccountState state, List<AccountOutput> outputs, SafeBands bands) {}
+
+  /** The account after a valuation, and what the valuation guarantees until the next. */
+  private record Valued(AccountState state, SafeBands bands) {}
 
   private final Settings settings;
   private final LiquidationPolicy policy;
   private final PartialLiquidationPlanner planner;
   private final Postings postings;
   private final BookOutputs outputs;
+  private final BandCalculator bandCalculator;
 
   public AccountBook(RiskParameters parameters, Settings settings) {
     this.settings = settings;
@@ -75,6 +82,7 @@ public final class AccountBook {
     this.planner = new PartialLiquidationPlanner(calculator);
     this.postings = new Postings(settings.cashAsset());
     this.outputs = new BookOutputs(parameters.warningLevel(), settings.horizonMillis());
+    this.bandCalculator = new BandCalculator(parameters, settings.updateRatioStep());
   }
 
   /**
@@ -91,10 +99,13 @@ public final class AccountBook {
     // Due at the deadline, or at the first valuation after it (a deadline met by a stale price waits for a fresh one).
     boolean escalate = open != null && time >= open.deadline();
     boolean hadRisk = stored != null && stored.ledger() != null && stored.ledger().hasRisk();
+    SafeBands bands = SafeBands.nothingHeld(time);
     if (account.ledger() != null && (account.ledger().hasRisk() || hadRisk)) {
-      account = value(account, market, time, escalate, out);
+      Valued valued = value(account, market, time, escalate, out);
+      account = valued.state();
+      bands = valued.bands();
     }
-    return new Step(account.ledger() == null ? stored : account, out);
+    return new Step(account.ledger() == null ? stored : account, out, bands);
   }
 
   private AccountState apply(AccountState account, AccountEvent event, int index, Market market, long time,
@@ -128,14 +139,42 @@ public final class AccountBook {
     return new AccountState(posted.ledger(), account.memory(), pending);
   }
 
-  private AccountState value(AccountState account, Market market, long time, boolean escalate,
+  private Valued value(AccountState account, Market market, long time, boolean escalate,
       List<AccountOutput> out) {
     AccountLedger books = account.ledger();
     Valuation valuation = Valuation.of(books, market, time);
     if (valuation == null) {
-      return account; // something held without a price yet: valued once its first oracle price arrives
+      // Something held without a price yet: valued once its first oracle price arrives.
+      return new Valued(account, new SafeBands(time, Long.MAX_VALUE, List.of(), Valuation.unpriced(books, market)));
     }
     MarginDecision decision = policy.decide(valuation.account, valuation.instruments, valuation.market);
+    AccountState valued = decide(account, valuation, decision, time, escalate, out);
+    return new Valued(valued, bands(valued, valuation, decision.assessment(), time));
+  }
+
+  /**
+   * What this valuation guarantees (README "Trigger index"): an account under maintenance, or with a liquidation
+   * past its deadline, is revalued on every price; any other keeps its outputs while every price stays in its band
+   * and until its next margin-update heartbeat.
+   */
+  private SafeBands bands(AccountState valued, Valuation valuation, MarginAssessment a, long time) {
+    AccountMemory memory = valued.memory();
+    long heartbeat = memory.lastUpdateTime() > Long.MAX_VALUE - settings.updateHeartbeatMillis() ? Long.MAX_VALUE
+        : memory.lastUpdateTime() + settings.updateHeartbeatMillis();
+    PendingLiquidation pending = valued.pending();
+    boolean overdue = pending != null && pending.escalates() && time >= pending.deadline();
+    List<PriceBand> bands;
+    if (a.liquidatable() || overdue) {
+      bands = valuation.underlyings().stream().map(PriceBand::none).toList();
+    } else {
+      bands = bandCalculator.bands(valuation.account, valuation.instruments, valuation.market, a, memory.lastRatio());
+    }
+    return new SafeBands(time, heartbeat, bands, List.of());
+  }
+
+  private AccountState decide(AccountState account, Valuation valuation, MarginDecision decision, long time,
+      boolean escalate, List<AccountOutput> out) {
+    AccountLedger books = account.ledger();
     MarginAssessment a = decision.assessment();
     AccountMemory last = account.memory();
     AccountMemory next = last;

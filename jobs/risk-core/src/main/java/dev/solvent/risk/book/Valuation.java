@@ -90,6 +90,20 @@ final class Valuation {
     return equity;
   }
 
+  /** The underlyings of everything held, in order. */
+  List<String> underlyings() {
+    List<String> held = new ArrayList<>();
+    account.positions().stream().filter(p -> p.quantity() != 0).forEach(p -> held.add(p.instrumentId()));
+    held.addAll(account.collateral().keySet());
+    held.addAll(account.debt().keySet());
+    return held.stream().map(id -> instruments.get(id).underlying()).distinct().sorted().toList();
+  }
+
+  /** What the ledger holds without a price yet. */
+  static List<String> unpriced(AccountLedger ledger, Market prices) {
+    return heldIds(ledger).stream().filter(id -> prices.priced(id) == null).distinct().sorted().toList();
+  }
+
   /** The average entry price the risk model uses for a held position; 0 when flat or not held. */
   double entryPrice(AccountLedger ledger, String instrumentId) {
     LedgerPosition p = ledger.position(instrumentId);
