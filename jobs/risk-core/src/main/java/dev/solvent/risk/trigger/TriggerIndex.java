@@ -1,0 +1,181 @@
+package dev.solvent.risk.trigger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Which accounts a new price must revalue, without looking at the others (README "Trigger index"). Per underlying,
+ * its holders' band edges in two heaps (highest low edge first, lowest high edge first) and their heartbeat
+ * deadlines in a third; a price pops exactly the accounts whose band it left, in O(k log n) for k of them. Accounts
+ * without a band on the underlying are revalued on each of its prices; accounts holding an instrument without a
+ * price yet wait for that instrument's first one.
+ *
+ * <p>Heap entries are never searched for: a new band supersedes the account's old entries by version, and superseded
+ * entries are dropped when they surface or when a heap holds more dead entries than live ones. Not thread-safe; one
+ * per account-stage subtask, rebuilt from keyed state on restore.
+ */
+public final class TriggerIndex {
+
+  private record Entry(SafeBands bands, long version) {}
+
+  private record Slot(String account, long version, double key) {}
+
+  private static final Comparator<Slot> LOWEST_FIRST = Comparator.comparingDouble(Slot::key);
+  private static final Comparator<Slot> HIGHEST_FIRST = LOWEST_FIRST.reversed();
+
+  /** The holders of one underlying, by band edge and by deadline. */
+  private static final class Holders {
+    final Set<String> all = new HashSet<>();
+    final Set<String> unbanded = new HashSet<>();
+    final PriorityQueue<Slot> lowEdges = new PriorityQueue<>(HIGHEST_FIRST);
+    final PriorityQueue<Slot> highEdges = new PriorityQueue<>(LOWEST_FIRST);
+    final PriorityQueue<Slot> deadlines = new PriorityQueue<>(LOWEST_FIRST);
+  }
+
+  private final Map<String, Entry> entries = new HashMap<>();
+  private final Map<String, Holders> byUnderlying = new HashMap<>();
+  private final Map<String, Set<String>> waiting = new HashMap<>();
+  private long versions;
+
+  /** The account's bands from its latest valuation, replacing what it had. */
+  public void put(String account, SafeBands bands) {
+    remove(account);
+    if (bands.holdsNothing()) {
+      return;
+    }
+    long version = ++versions;
+    entries.put(account, new Entry(bands, version));
+    for (PriceBand band : bands.bands()) {
+      Holders h = byUnderlying.computeIfAbsent(band.underlying(), u -> new Holders());
+      h.all.add(account);
+      if (band.isEmpty()) {
+        h.unbanded.add(account);
+        continue;
+      }
+      if (band.low() > Double.NEGATIVE_INFINITY) {
+        h.lowEdges.add(new Slot(account, version, band.low()));
+      }
+      if (band.high() < Double.POSITIVE_INFINITY) {
+        h.highEdges.add(new Slot(account, version, band.high()));
+      }
+      if (bands.validUntil() < Long.MAX_VALUE) {
+        h.deadlines.add(new Slot(account, version, bands.validUntil()));
+      }
+      compact(h);
+    }
+    for (String instrument : bands.unpriced()) {
+      waiting.computeIfAbsent(instrument, i -> new HashSet<>()).add(account);
+    }
+  }
+
+  public void remove(String account) {
+    Entry old = entries.remove(account);
+    if (old == null) {
+      return;
+    }
+    for (PriceBand band : old.bands().bands()) {
+      Holders h = byUnderlying.get(band.underlying());
+      h.all.remove(account);
+      h.unbanded.remove(account);
+      if (h.all.isEmpty()) {
+        byUnderlying.remove(band.underlying());
+      }
+    }
+    for (String instrument : old.bands().unpriced()) {
+      Set<String> accounts = waiting.get(instrument);
+      accounts.remove(account);
+      if (accounts.isEmpty()) {
+        waiting.remove(instrument);
+      }
+    }
+  }
+
+  /**
+   * The accounts a publication of {@code underlying} at {@code price} and {@code time} must revalue: every holder
+   * when {@code everyHolder} (the index is off, or a condition the bands assume changed), else those whose band the
+   * price left, whose heartbeat is due, or that hold it without a band; and those waiting for a price of one of
+   * {@code instruments}. Accounts already valued at {@code time} are left out (a restored subtask may check an
+   * instant twice). Returned accounts keep no band entries until their next {@link #put}.
+   */
+  public Set<String> due(String underlying, double price, long time, boolean everyHolder,
+      Collection<String> instruments) {
+    Set<String> due = new LinkedHashSet<>();
+    Holders h = byUnderlying.get(underlying);
+    if (h != null) {
+      if (everyHolder) {
+        due.addAll(h.all);
+      } else {
+        due.addAll(h.unbanded);
+        popWhile(h.lowEdges, s -> s.key() > price, due);
+        popWhile(h.highEdges, s -> s.key() < price, due);
+        popWhile(h.deadlines, s -> s.key() <= time, due);
+      }
+    }
+    for (String instrument : instruments) {
+      Set<String> accounts = waiting.get(instrument);
+      if (accounts != null) {
+        due.addAll(accounts);
+      }
+    }
+    List<String> valuedNow = due.stream().filter(a -> entries.get(a).bands().valuedAt() >= time).toList();
+    for (String account : valuedNow) {
+      due.remove(account);
+      put(account, entries.get(account).bands()); // its popped entries back
+    }
+    return due;
+  }
+
+  /** How many accounts hold the underlying. */
+  public int holders(String underlying) {
+    Holders h = byUnderlying.get(underlying);
+    return h == null ? 0 : h.all.size();
+  }
+
+  /** How many accounts the index knows. */
+  public int size() {
+    return entries.size();
+  }
+
+  private interface SlotTest {
+    boolean test(Slot slot);
+  }
+
+  private void popWhile(PriorityQueue<Slot> heap, SlotTest test, Set<String> due) {
+    while (!heap.isEmpty() && (!live(heap.peek()) || test.test(heap.peek()))) {
+      Slot slot = heap.poll();
+      if (live(slot)) {
+        due.add(slot.account());
+      }
+    }
+  }
+
+  private boolean live(Slot slot) {
+    Entry entry = entries.get(slot.account());
+    return entry != null && entry.version() == slot.version();
+  }
+
+  /** Drops superseded entries once they outnumber the live ones. */
+  private void compact(Holders h) {
+    int limit = 2 * h.all.size() + 64;
+    for (PriorityQueue<Slot> heap : List.of(h.lowEdges, h.highEdges, h.deadlines)) {
+      if (heap.size() > limit) {
+        List<Slot> live = new ArrayList<>(h.all.size());
+        for (Slot slot : heap) {
+          if (live(slot)) {
+            live.add(slot);
+          }
+        }
+        heap.clear();
+        heap.addAll(live);
+      }
+    }
+  }
+}
