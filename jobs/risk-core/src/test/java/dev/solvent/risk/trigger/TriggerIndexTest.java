@@ -23,7 +23,8 @@ class TriggerIndexTest {
     assertThat(index.due("BTC", 100, 1, false, List.of())).isEmpty();
     assertThat(index.due("BTC", 106, 2, false, List.of())).containsExactly("b");
     assertThat(index.due("BTC", 98, 3, false, List.of())).containsExactly("c");
-X
+    assertThat(index.due("ETH", 1.5, 4, false, List.of())).isEmpty();
+    assertThat(index.due("ETH", 3, 4, false, List.of())).containsExactly("c");
     assertThat(index.due("BTC", 50, 5, true, List.of())).containsExactlyInAnyOrder("a", "b", "c");
     assertThat(index.holders("BTC")).isEqualTo(3);
   }
