@@ -22,7 +22,7 @@ public enum SavepointLayout {
 
   /** The first release: every stage at layout 1, POJO state. */
   V0_1(stage -> 1),
-  /** This build's layout: the stages' current layouts (account, auction, exposure, ADL and risk arrays at 2). */
+  /** This build's layout: the stages' current layouts (account at 3; auction, ADL and risk arrays at 2). */
   CURRENT(stage -> Stage.values()[stage].layout());
 
   private final IntUnaryOperator layoutOf;

@@ -5,6 +5,7 @@ import dev.solvent.job.model.RiskArraySet;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -47,13 +48,15 @@ public final class SavepointMigration {
     Configuration batch = new Configuration();
     batch.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
     List<Tuple2<String, RiskArraySet[]>> arrays = broadcastArrays(in, batch);
+    Set<Long> pendingTicks = V01Exposure.pendingTicks(in, batch);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(batch);
     HashMapStateBackend backend = new HashMapStateBackend();
     SavepointReader reader = SavepointReader.read(env, in, backend);
     SavepointWriter writer = SavepointWriter.fromExistingSavepoint(env, in, backend);
-    List<StageMigration> migrations = List.of(V01RiskArrays.migration(), V01Exposure.migration(),
-        V01Account.migration(arrays), V01Adl.migration(), V01Auction.migration());
+    List<StageMigration> migrations = List.of(V01RiskArrays.migration(), V01Account.migration(arrays, pendingTicks),
+        V01Adl.migration(), V01Auction.migration());
+    writer.removeOperator(OperatorIdentifier.forUid(V01Exposure.UID));
     for (StageMigration m : migrations) {
       OperatorIdentifier from = OperatorIdentifier.forUid(m.stage().uid(m.fromLayout()));
       DataStream<KeyedImage> images = reader.readKeyedState(from, m.reader(), Types.STRING,
@@ -69,6 +72,8 @@ public final class SavepointMigration {
       report.println("  operator " + m.stage().uid(m.fromLayout()) + " -> " + m.stage().uid() + ":");
       m.rewrites().forEach(r -> report.println("    " + r));
     }
+    report.println("  operator " + V01Exposure.UID + " removed (the account stage keeps its own holders): its "
+        + pendingTicks.size() + " buffered price ticks -> the account stage's unchecked prices");
     List<String> copied = new ArrayList<>();
     for (Stage stage : SavepointLayout.stateful()) {
       if (migrations.stream().noneMatch(m -> m.stage() == stage)) {

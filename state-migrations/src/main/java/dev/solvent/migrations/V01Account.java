@@ -51,15 +51,19 @@ final class V01Account {
   private V01Account() {}
 
   /** @param arrays the v0.1 broadcast state (the same on every subtask), written to every new subtask */
-  static StageMigration migration(List<Tuple2<String, RiskArraySet[]>> arrays) throws Exception {
+  static StageMigration migration(List<Tuple2<String, RiskArraySet[]>> arrays, Set<Long> pendingTicks)
+      throws Exception {
     Image.Writer broadcast = new Image.Writer();
     broadcast.list(StringSerializer.INSTANCE, arrays.stream().map(t -> t.f0).toList());
     broadcast.list(ARRAYS, arrays.stream().map(t -> t.f1).toList());
+    broadcast.longs(pendingTicks);
     return new StageMigration(Stage.ACCOUNT, 1, new Reader(), new Writer(broadcast.bytes()), List.of(
         "account (v0.1 AccountState, POJO) -> account-book (codec account-state v1): last status as an enum",
         "events (AccountInput, POJO) -> events (codec account-input v1), same inputs in the same order",
         "risk-arrays broadcast (RiskArraySet[], POJO) -> risk-arrays (codec risk-array-set-versions v1)",
-        "timers user-timers -> account-timers: each as a valuation; pending deadlines also as deadlines"));
+        "timers user-timers -> account-timers: each as a valuation; pending deadlines also as deadlines",
+        "unchecked-prices broadcast (new): the exposure stage's buffered price ticks, checked on restore",
+        "account-bands (new): none; each account is valued at the first price of anything it holds"));
   }
 
   static final class Reader extends KeyedStateReaderFunction<String, KeyedImage> {
@@ -133,6 +137,11 @@ final class V01Account {
           operator.getOperatorStateBackend().getBroadcastState(AccountOperator.RISK_ARRAYS);
       for (int i = 0; i < underlyings.size(); i++) {
         state.put(underlyings.get(i), versions.get(i));
+      }
+      BroadcastState<Long, Boolean> unchecked =
+          operator.getOperatorStateBackend().getBroadcastState(AccountOperator.UNCHECKED);
+      for (long time : in.longs()) {
+        unchecked.put(time, true);
       }
       book = operator.getRuntimeContext().getState(AccountOperator.BOOK);
       events = AccountOperator.eventBuffer(operator.getRuntimeContext());

@@ -17,8 +17,6 @@ import dev.solvent.job.account.AccountOperator;
 import dev.solvent.job.adl.AdlFunction;
 import dev.solvent.job.auction.AuctionFunction;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.exposure.ExposureFunction;
-import dev.solvent.job.exposure.HoldingChanges;
 import dev.solvent.job.ingest.AcceptanceRule;
 import dev.solvent.job.ingest.DeadLetterFunction;
 import dev.solvent.job.ingest.IngestDecoder;
@@ -39,14 +37,11 @@ import dev.solvent.job.metrics.MarginCallMeter;
 import dev.solvent.job.metrics.OracleMeter;
 import dev.solvent.job.metrics.RiskMetrics;
 import dev.solvent.job.model.AccountInput;
-import dev.solvent.job.model.AccountStageInput;
 import dev.solvent.job.model.AdlStageInput;
 import dev.solvent.job.model.AuctionStageInput;
 import dev.solvent.job.model.BidInput;
-import dev.solvent.job.model.ExposureStageInput;
 import dev.solvent.job.model.OracleUpdate;
 import dev.solvent.job.model.Rejected;
-import dev.solvent.job.model.Revalue;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.RiskArrayStageInput;
 import dev.solvent.job.model.Settlement;
@@ -55,7 +50,6 @@ import dev.solvent.job.riskarrays.RiskArraysFunction;
 import dev.solvent.job.state.AccountInputCodec;
 import dev.solvent.job.state.AdlStageInputCodec;
 import dev.solvent.job.state.AuctionStageInputCodec;
-import dev.solvent.job.state.ExposureStageInputCodec;
 import dev.solvent.job.state.RiskArrayStageInputCodec;
 import dev.solvent.job.state.StateCodecs;
 import dev.solvent.schema.Topics;
@@ -83,7 +77,6 @@ public final class SolventPipeline {
         config.get(SolventConfig.MAX_FUTURE));
     WatermarkStrategy<Ingested> watermarks = SolventWatermarks.strategy(rule, config.get(SolventConfig.IDLENESS));
     int maxBytes = config.get(SolventConfig.MAX_VALUE_BYTES);
-    String cash = config.get(SolventConfig.CASH_ASSET);
     OutputTag<Rejected> rejectedTag = new OutputTag<>("rejected", TypeInformation.of(Rejected.class));
 
     SingleOutputStreamOperator<MarketTick> ticks = validate(env, inputs, watermarks, InputTopic.MARKET_TICKS, maxBytes,
@@ -122,24 +115,14 @@ public final class SolventPipeline {
     SingleOutputStreamOperator<RiskArraySet> riskArrays = underlyingInputs.keyBy(RiskArrayStageInput::underlying)
         .process(new RiskArraysFunction(config)).name(Stage.RISK_ARRAYS.id()).uid(Stage.RISK_ARRAYS.uid());
 
-    // EXPOSURE
-    DataStream<AccountInput> accountEvents = events.filter(e -> !isFundDeposit(e.event())).uid("account-events");
-    TypeInformation<ExposureStageInput> exposureInput = StateCodecs.type(ExposureStageInputCodec.INSTANCE);
-    DataStream<ExposureStageInput> exposureInputs = accountEvents.flatMap(new HoldingChanges(cash)).uid("holding-changes")
-        .map(c -> (ExposureStageInput) c, exposureInput).uid("holdings-to-exposure")
-        .union(riskArrays.getSideOutput(RiskArraysFunction.TICKS).map(t -> (ExposureStageInput) t, exposureInput)
-            .uid("ticks-to-exposure"));
-    DataStream<Revalue> revalues = exposureInputs.keyBy(ExposureStageInput::instrumentId)
-        .process(new ExposureFunction()).name(Stage.EXPOSURE.id()).uid(Stage.EXPOSURE.uid());
-
     // ACCOUNT
-    // Every account subtask gets every risk array; the operator keeps them in broadcast state (AccountOperator).
+    // Every account subtask gets every risk array; the operator keeps them in broadcast state and checks each new
+    // price against its trigger index (AccountOperator).
+    DataStream<AccountInput> accountEvents = events.filter(e -> !isFundDeposit(e.event())).uid("account-events");
     DataStream<RiskArraySet> broadcastArrays = riskArrays.broadcast();
-    TypeInformation<AccountStageInput> accountInput = StateCodecs.type(AccountInputCodec.StageInput.INSTANCE);
     SingleOutputStreamOperator<MarginUpdate> accounts = accountEvents
-        .map(e -> (AccountStageInput) e, accountInput).uid("events-to-account")
-        .union(revalues.map(r -> (AccountStageInput) r, accountInput).uid("revalues-to-account"))
-        .keyBy(AccountStageInput::accountId)
+        .map(e -> e, StateCodecs.type(AccountInputCodec.INSTANCE)).uid("events-to-account")
+        .keyBy(AccountInput::accountId)
         .connect(broadcastArrays)
         .transform(Stage.ACCOUNT.id(), TypeInformation.of(MarginUpdate.class), new AccountOperator(config))
         .uid(Stage.ACCOUNT.uid());

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The stages of the job graph of docs/architecture.md, in topological order. A stage's {@link #id()} names its
  * operator (metrics, logs, the plan); its {@link #uid()} is what savepoints key its state by: the id, and from the
- * second state layout on the layout's number ({@code account-v2}). A new layout comes with a migration
+ * second state layout on the layout's number ({@code account-v3}). A new layout comes with a migration
  * (state-migrations/), and the new UID makes a savepoint of the old layout refuse to restore unmigrated instead of
  * failing deep inside a serializer.
  */
@@ -18,11 +18,9 @@ public enum Stage {
   RISK_ARRAYS("risk-arrays", 2, "underlying",
       List.of("oracle.prices", "market.vols", "instruments", "market.ticks (depth)"), List.of(),
       "per instrument per unit: mark, Greeks, scenario P&L vector, realized vol, book depth"),
-  EXPOSURE("exposure", 2, "instrument", List.of("instrument revaluations", "account.events (trades, fills, loans)"),
-      List.of(), "which accounts hold the instrument; one revalue trigger per holder at each of its revaluations"),
-  ACCOUNT("account", 2, "account", List.of("account.events", "revalue triggers", "risk arrays (broadcast)"),
+  ACCOUNT("account", 3, "account", List.of("account.events", "risk arrays (broadcast)"),
       List.of("margin.updates", "margin.calls", "liquidation.orders"),
-      "the account book (risk core): exact ledger, one valuation per instant, margin updates, partial liquidation, escalation"),
+      "the account book (risk core): exact ledger, one valuation per instant, margin updates, partial liquidation, escalation; a price revalues only the accounts whose safe band it left (trigger index)"),
   AUCTION("auction", 2, "account", List.of("lending health", "auction.bids"), List.of("auction.events"),
       "the auction book (risk core), lending mode: Dutch auctions stepped in event time, first acceptable bid settles"),
   INSURANCE_FUND("insurance-fund", 1, "fund", List.of("settlements"), List.of("insurance.ledger"),

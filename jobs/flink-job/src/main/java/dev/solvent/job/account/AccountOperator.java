@@ -7,14 +7,13 @@ import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.AccountInput;
-import dev.solvent.job.model.AccountStageInput;
 import dev.solvent.job.model.Rejected;
-import dev.solvent.job.model.Revalue;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.Settlement;
 import dev.solvent.job.state.AccountInputCodec;
 import dev.solvent.job.state.AccountStateCodec;
 import dev.solvent.job.state.RiskArraySetCodec;
+import dev.solvent.job.state.SafeBandsCodec;
 import dev.solvent.job.state.StateCodecs;
 import dev.solvent.risk.adl.AdlPosition;
 import dev.solvent.risk.book.AccountBook;
@@ -23,9 +22,14 @@ import dev.solvent.risk.book.AccountOutput;
 import dev.solvent.risk.book.AccountState;
 import dev.solvent.risk.book.PendingLiquidation;
 import dev.solvent.risk.lending.LendingStatus;
+import dev.solvent.risk.trigger.SafeBands;
+import dev.solvent.risk.trigger.TriggerIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -34,6 +38,10 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.IntSerializer;
+import org.apache.flink.runtime.state.KeyGroupRange;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -44,17 +52,25 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * ACCOUNT stage (keyBy account; risk arrays broadcast): buffers each account's events until the watermark passes
- * them, and at each instant of the account (an event, a revalue trigger, a liquidation deadline) steps its
- * {@link AccountBook} once with that instant's events and market, emits what the book decided, keeps its state and
- * moves the deadline timer. Margin updates are the main output; calls, orders, settlements, ADL positions, lending
- * health and rejected events go to side outputs.
+ * them, and at each instant of the account (an event, a new price that can change its outputs, a liquidation
+ * deadline) steps its {@link AccountBook} once with that instant's events and market, emits what the book decided,
+ * keeps its state and moves the deadline timer. Margin updates are the main output; calls, orders, settlements, ADL
+ * positions, lending health and rejected events go to side outputs.
  *
- * <p>Timers live in one service (so they fire in time order) under two namespaces: {@link #VALUATION} (events and
- * triggers) and {@link #DEADLINE} (the pending liquidation's), so a filled liquidation's deadline is deleted without
- * touching a valuation due at the same instant. When both fire at one instant the second step finds nothing to do.
+ * <p>Which accounts a new price revalues is the subtask's {@link TriggerIndex} of its own accounts' safe bands
+ * (README "Trigger index"), rebuilt from keyed state when the operator opens. A broadcast risk-array set is checked
+ * against the index when the watermark reaches its time, after every valuation before it: each subtask registers a
+ * {@link #PRICE_CHECK} timer for the set's time on a key of its own, and the set's time stays in the broadcast
+ * {@link #UNCHECKED} state until checked, so a restore or rescale checks it again. With {@code risk.trigger-index=off}
+ * every holder is revalued (the reference the index is tested against).
+ *
+ * <p>Timers live in one service (so they fire in time order) under three namespaces: {@link #VALUATION} (events and
+ * prices), {@link #DEADLINE} (the pending liquidation's), so a filled liquidation's deadline is deleted without
+ * touching a valuation due at the same instant, and {@link #PRICE_CHECK}. When a valuation and a deadline fire at
+ * one instant the second step finds nothing to do.
  */
 public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
-    implements TwoInputStreamOperator<AccountStageInput, RiskArraySet, MarginUpdate>, Triggerable<String, Integer> {
+    implements TwoInputStreamOperator<AccountInput, RiskArraySet, MarginUpdate>, Triggerable<String, Integer> {
 
   private static final long serialVersionUID = 1L;
 
@@ -76,16 +92,31 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
   /** The account book's state. */
   public static final ValueStateDescriptor<AccountState> BOOK = new ValueStateDescriptor<>("account-book",
       StateCodecs.type(AccountStateCodec.INSTANCE));
+  /** What each account's last valuation guarantees: its entry in the trigger index. */
+  public static final ValueStateDescriptor<SafeBands> BANDS = new ValueStateDescriptor<>("account-bands",
+      StateCodecs.type(SafeBandsCodec.INSTANCE));
+  /** The times of broadcast risk-array sets not yet checked against the index (the same on every subtask). */
+  public static final MapStateDescriptor<Long, Boolean> UNCHECKED = new MapStateDescriptor<>("unchecked-prices",
+      Types.LONG, Types.BOOLEAN);
   /** The buffer of events not yet passed by the watermark. */
   public static final String EVENTS = "events";
   public static final String TIMERS = "account-timers";
   public static final int VALUATION = 0;
   public static final int DEADLINE = 1;
+  public static final int PRICE_CHECK = 2;
+  /** Prefix of the keys that carry price-check timers: one per subtask, never an account. */
+  static final String CHECK_KEY_PREFIX = "~price-check/";
 
   private final SolventConfig config;
   private final long riskArrayRetention;
+  private final boolean indexed;
   private transient EventTimeBuffer<AccountInput> events;
   private transient ValueState<AccountState> book;
+  private transient ValueState<SafeBands> bands;
+  private transient TriggerIndex index;
+  private transient PriceChanges priceChanges;
+  private transient String checkKey;
+  private transient TriggerCounters counters;
   private transient InternalTimerService<Integer> timers;
   private transient AccountBook accounts;
   private transient InstrumentCache cache;
@@ -93,6 +124,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
   public AccountOperator(SolventConfig config) {
     this.config = config;
     this.riskArrayRetention = config.get(SolventConfig.RISK_ARRAY_RETENTION);
+    this.indexed = config.get(SolventConfig.TRIGGER_INDEX);
   }
 
   /** The buffer's state, as the operator and a savepoint migration create it. */
@@ -109,17 +141,56 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
     timers = getInternalTimerService(TIMERS, IntSerializer.INSTANCE, this);
     accounts = new AccountBook(RiskSettings.parameters(config), RiskSettings.book(config));
     cache = new InstrumentCache();
+    bands = getRuntimeContext().getState(BANDS);
+    priceChanges = new PriceChanges(RiskSettings.parameters(config).dynamic());
+    counters = new TriggerCounters(getRuntimeContext(), getMetricGroup());
+    TaskInfo task = getRuntimeContext().getTaskInfo();
+    checkKey = checkKey(task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks(),
+        task.getIndexOfThisSubtask());
+    rebuildIndex();
+    for (var unchecked : getOperatorStateBackend().getBroadcastState(UNCHECKED).entries()) {
+      registerCheck(unchecked.getKey());
+    }
+  }
+
+  /** The index of this subtask's accounts, from their keyed state (a restore, or a rescale's new key groups). */
+  private void rebuildIndex() throws Exception {
+    index = new TriggerIndex();
+    List<String> keys;
+    KeyedStateBackend<String> backend = getKeyedStateBackend();
+    try (Stream<String> all = backend.getKeys(BOOK.getName(), VoidNamespace.INSTANCE)) {
+      keys = all.toList();
+    }
+    for (String key : keys) {
+      setCurrentKey(key);
+      SafeBands kept = bands.value();
+      AccountState state = book.value();
+      if (kept != null) {
+        index.put(key, kept);
+      } else if (state != null && state.ledger() != null && state.ledger().hasRisk()) {
+        // Migrated from a layout without bands: valued at the first price of anything it holds.
+        index.put(key, new SafeBands(Long.MIN_VALUE, Long.MAX_VALUE, List.of(), state.ledger().heldInstruments()));
+      }
+    }
+  }
+
+  /** A key of this subtask's key groups for its price-check timers. */
+  static String checkKey(int maxParallelism, int parallelism, int subtask) {
+    KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism,
+        subtask);
+    for (int n = 0; ; n++) {
+      String key = CHECK_KEY_PREFIX + n;
+      if (range.contains(KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism))) {
+        return key;
+      }
+    }
   }
 
   @Override
-  public void processElement1(StreamRecord<AccountStageInput> element) throws Exception {
-    if (element.getValue() instanceof AccountInput event) {
-      events.add(event.event().getEventTime().toEpochMilli(), event,
-          time -> timers.registerEventTimeTimer(VALUATION, time));
-    } else {
-      // A revalue trigger carries nothing but its time: a timer (deduplicated per key and time) is all it needs.
-      timers.registerEventTimeTimer(VALUATION, ((Revalue) element.getValue()).time());
-    }
+  public void processElement1(StreamRecord<AccountInput> element) throws Exception {
+    AccountInput event = element.getValue();
+    events.add(event.event().getEventTime().toEpochMilli(), event,
+        time -> timers.registerEventTimeTimer(VALUATION, time));
   }
 
   @Override
@@ -128,11 +199,55 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
     BroadcastState<String, RiskArraySet[]> versions = getOperatorStateBackend().getBroadcastState(RISK_ARRAYS);
     versions.put(set.underlying(), RiskArrayVersions.add(versions.get(set.underlying()), set,
         timers.currentWatermark(), riskArrayRetention));
+    getOperatorStateBackend().getBroadcastState(UNCHECKED).put(set.time(), true);
+    registerCheck(set.time());
+  }
+
+  private void registerCheck(long time) {
+    setCurrentKey(checkKey);
+    timers.registerEventTimeTimer(PRICE_CHECK, time);
+  }
+
+  /**
+   * The prices published at {@code time}, checked against the index after every valuation before it: the accounts
+   * they can hurt get a valuation at {@code time}.
+   */
+  private void checkPrices(long time) throws Exception {
+    BroadcastState<Long, Boolean> unchecked = getOperatorStateBackend().getBroadcastState(UNCHECKED);
+    if (!unchecked.contains(time)) {
+      return;
+    }
+    unchecked.remove(time);
+    for (var entry : getOperatorStateBackend().getBroadcastState(RISK_ARRAYS).immutableEntries()) {
+      RiskArraySet now = null;
+      RiskArraySet before = null;
+      for (RiskArraySet version : entry.getValue()) {
+        if (version.time() < time) {
+          before = version;
+        } else if (version.time() == time) {
+          now = version;
+        }
+      }
+      if (now == null) {
+        continue;
+      }
+      boolean everyHolder = !indexed || priceChanges.conditionsChanged(before, now);
+      Set<String> due = index.due(now.underlying(), now.spot(), time, everyHolder, PriceChanges.ids(now));
+      counters.checked(index.holders(now.underlying()), due.size(), everyHolder);
+      for (String account : due) {
+        setCurrentKey(account);
+        timers.registerEventTimeTimer(VALUATION, time);
+      }
+    }
   }
 
   @Override
   public void onEventTime(InternalTimer<String, Integer> timer) throws Exception {
     long time = timer.getTimestamp();
+    if (timer.getNamespace() == PRICE_CHECK) {
+      checkPrices(time);
+      return;
+    }
     List<AccountInput> released = events.release(time);
     List<AccountEvent> coreEvents = new ArrayList<>(released.size());
     for (AccountInput input : released) {
@@ -143,6 +258,15 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
         new RiskArrayMarket(getOperatorStateBackend().getBroadcastState(RISK_ARRAYS), time, cache), time);
     for (AccountOutput decided : step.outputs()) {
       emit(decided, released, time);
+    }
+    counters.valued();
+    String account = (String) getCurrentKey();
+    if (step.bands().holdsNothing()) {
+      bands.clear();
+      index.remove(account);
+    } else {
+      bands.update(step.bands());
+      index.put(account, step.bands());
     }
     if (step.state() != stored) {
       book.update(step.state()); // most revaluations change nothing worth keeping: no write then

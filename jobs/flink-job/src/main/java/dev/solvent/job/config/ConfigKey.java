@@ -50,6 +50,16 @@ public record ConfigKey<T>(String name, String defaultValue, Function<String, T>
     }, v -> true, "true or false", doc);
   }
 
+  /** A switch written {@code on} or {@code off}. */
+  static ConfigKey<Boolean> onOff(String name, boolean defaultValue, String doc) {
+    return new ConfigKey<>(name, defaultValue ? "on" : "off", raw -> {
+      if (!raw.equals("on") && !raw.equals("off")) {
+        throw new IllegalArgumentException(raw);
+      }
+      return raw.equals("on");
+    }, v -> true, "on or off", doc);
+  }
+
   static ConfigKey<String> text(String name, String defaultValue, String doc) {
     return new ConfigKey<>(name, defaultValue, raw -> raw, v -> !v.isBlank(), "a non-empty string", doc);
   }

@@ -72,6 +72,8 @@ public final class SolventConfig implements Serializable {
       10, "implied volatility of options before any market.vols observation"));
   public static final ConfigKey<Long> HORIZON = register(ConfigKey.millis("risk.liquidation-horizon-ms", 300_000, 1,
       "horizon of the probability of default carried by margin calls"));
+  public static final ConfigKey<Boolean> TRIGGER_INDEX = register(ConfigKey.onOff("risk.trigger-index", true,
+      "revalue on a new price only the accounts whose safe band it left (off: every holder; same outputs)"));
 
   // Account stage and liquidation.
   public static final ConfigKey<Double> UPDATE_STEP = register(ConfigKey.number("account.update-ratio-step", 0.05, 0,

@@ -5,9 +5,9 @@ import dev.solvent.job.ingest.SourceRef;
 import dev.solvent.schema.Topics;
 
 /** A validated account event and where it came from (for dead letters found later). */
-public record AccountInput(AccountEvent event, SourceRef source) implements AccountStageInput {
+public record AccountInput(AccountEvent event, SourceRef source) {
 
-  @Override
+  /** The account it is for: the account stage's key. */
   public String accountId() {
     return Topics.accountIdOf(event.getPayload()).orElseThrow();
   }

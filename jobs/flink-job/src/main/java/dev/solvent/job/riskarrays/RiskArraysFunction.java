@@ -3,7 +3,6 @@ package dev.solvent.job.riskarrays;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.model.InstrumentTick;
 import dev.solvent.job.model.Instruments;
 import dev.solvent.job.model.OracleUpdate;
 import dev.solvent.job.model.RiskArraySet;
@@ -32,14 +31,11 @@ import org.apache.flink.util.OutputTag;
 /**
  * RISK_ARRAYS stage (keyBy underlying): on each oracle price, one risk array per instrument on the underlying, for
  * all accounts at once (mark, Greeks, scenario P&L), with the dynamic-margin inputs: realized volatility (EWMA of
- * squared oracle returns) and book depth. Specs and implied volatilities apply from their own event time. Each
- * instrument's revaluation is also announced to the exposure stage.
+ * squared oracle returns) and book depth. Specs and implied volatilities apply from their own event time.
  */
 public final class RiskArraysFunction extends KeyedProcessFunction<String, RiskArrayStageInput, RiskArraySet> {
 
   private static final long serialVersionUID = 1L;
-  public static final OutputTag<InstrumentTick> TICKS = new OutputTag<>("instrument-ticks",
-      TypeInformation.of(InstrumentTick.class));
   /** Key of the implied volatility that applies to every option of the underlying without its own. */
   static final String UNDERLYING_VOL = "";
   public static final String INPUTS = "inputs";
@@ -126,7 +122,6 @@ public final class RiskArraysFunction extends KeyedProcessFunction<String, RiskA
       double vol = own != null ? own : underlyingVol != null ? underlyingVol : defaultVol;
       arrays.add(calculator.compute(Instruments.toCore(spec), mark, vol, rate, time));
       held.add(spec);
-      ctx.output(TICKS, new InstrumentTick(spec.getInstrumentId(), time));
     }
     out.collect(new RiskArraySet(ctx.getCurrentKey(), time, update.price().getSourceTime().toEpochMilli(),
         update.price().getStale(), mark, Double.isNaN(varianceRate) ? Double.NaN : Math.sqrt(varianceRate),

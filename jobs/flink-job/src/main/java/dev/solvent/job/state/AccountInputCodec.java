@@ -2,8 +2,6 @@ package dev.solvent.job.state;
 
 import dev.solvent.avro.account.AccountEvent;
 import dev.solvent.job.model.AccountInput;
-import dev.solvent.job.model.AccountStageInput;
-import dev.solvent.job.model.Revalue;
 import dev.solvent.schema.Topics;
 import dev.solvent.schema.WireFormat;
 import java.io.IOException;
@@ -44,53 +42,5 @@ public final class AccountInputCodec implements StateCodec<AccountInput> {
       throw Fields.unknownVersion(name(), version);
     }
     return new AccountInput(Fields.avro(in, WIRE), Fields.source(in));
-  }
-
-  /** The account stage's input stream: an event or a revalue trigger (between operators only, never in state). */
-  public static final class StageInput implements StateCodec<AccountStageInput> {
-
-    private static final long serialVersionUID = 1L;
-    public static final StageInput INSTANCE = new StageInput();
-
-    @Override
-    public String name() {
-      return "account-stage-input";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<AccountStageInput> type() {
-      return AccountStageInput.class;
-    }
-
-    @Override
-    public void write(AccountStageInput value, DataOutputView out) throws IOException {
-      if (value instanceof AccountInput event) {
-        out.writeByte(0);
-        AccountInputCodec.INSTANCE.write(event, out);
-      } else {
-        Revalue revalue = (Revalue) value;
-        out.writeByte(1);
-        Fields.string(out, revalue.accountId());
-        out.writeLong(revalue.time());
-      }
-    }
-
-    @Override
-    public AccountStageInput read(int version, DataInputView in) throws IOException {
-      if (version != 1) {
-        throw Fields.unknownVersion(name(), version);
-      }
-      int tag = in.readByte();
-      return switch (tag) {
-        case 0 -> AccountInputCodec.INSTANCE.read(1, in);
-        case 1 -> new Revalue(Fields.string(in), in.readLong());
-        default -> throw Fields.unknownTag(name(), tag);
-      };
-    }
   }
 }

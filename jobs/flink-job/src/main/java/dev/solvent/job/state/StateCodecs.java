@@ -15,10 +15,10 @@ public final class StateCodecs {
   private static final String TEST_PREFIX = "test-";
 
   static {
-    for (StateCodec<?> codec : List.of(AccountInputCodec.INSTANCE, AccountInputCodec.StageInput.INSTANCE,
+    for (StateCodec<?> codec : List.of(AccountInputCodec.INSTANCE, SafeBandsCodec.INSTANCE,
         AccountStateCodec.INSTANCE, RiskArraySetCodec.INSTANCE, RiskArraySetCodec.Versions.INSTANCE,
-        AuctionStateCodec.INSTANCE, AuctionStageInputCodec.INSTANCE, ExposureStageInputCodec.INSTANCE,
-        ExposureStageInputCodec.HoldingCodec.INSTANCE, AdlStageInputCodec.INSTANCE,
+        AuctionStateCodec.INSTANCE, AuctionStageInputCodec.INSTANCE,
+        AdlStageInputCodec.INSTANCE,
         AdlStageInputCodec.Positions.INSTANCE, RiskArrayStageInputCodec.INSTANCE,
         RiskArrayStageInputCodec.MemoryCodec.INSTANCE)) {
       if (BY_NAME.put(codec.name(), codec) != null) {

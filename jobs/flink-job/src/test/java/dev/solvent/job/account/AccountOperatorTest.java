@@ -21,8 +21,7 @@ import dev.solvent.avro.instruments.InstrumentKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.model.AccountStageInput;
-import dev.solvent.job.model.Revalue;
+import dev.solvent.job.model.AccountInput;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.Settlement;
 import java.util.List;
@@ -36,22 +35,18 @@ import org.junit.jupiter.api.Test;
 class AccountOperatorTest {
 
   private static final Instrument BTC = perpetual("BTC-PERP", "BTC", "0.005", "0.002");
-  private KeyedTwoInputStreamOperatorTestHarness<String, AccountStageInput, RiskArraySet, MarginUpdate> h;
+  private KeyedTwoInputStreamOperatorTestHarness<String, AccountInput, RiskArraySet, MarginUpdate> h;
 
   @BeforeEach
   void setUp() throws Exception {
     AccountOperator operator = new AccountOperator(SolventConfig.defaults().with("risk.dynamic-margin", "false"));
-    h = new KeyedTwoInputStreamOperatorTestHarness<>(operator, AccountStageInput::accountId, set -> "",
+    h = new KeyedTwoInputStreamOperatorTestHarness<>(operator, AccountInput::accountId, set -> "",
         Types.STRING);
     h.open();
   }
 
   private void event(long at, long sequence, Object payload) throws Exception {
     h.processElement1(dev.solvent.job.Records.event(at, sequence, payload), at);
-  }
-
-  private void revalue(String account, long at) throws Exception {
-    h.processElement1(new Revalue(account, at), at);
   }
 
   private void broadcast(RiskArraySet set) throws Exception {
@@ -75,8 +70,6 @@ class AccountOperatorTest {
     event(1_000, 3, new Trade("alice", "BTC-PERP", "t", d("1"), d("100000"), d("0")));
     event(1_000, 2, new Deposit("alice", "USD", d("10000")));
     event(1_000, 1, new AccountOpened("alice", MarginMode.CROSS, "usd"));
-    revalue("alice", 1_000);
-    revalue("alice", 1_000);
     watermark(1_000);
 
     List<MarginUpdate> updates = values(h.getOutput());
@@ -85,7 +78,7 @@ class AccountOperatorTest {
     assertThat(updates.get(0).getMaintenanceMargin()).isEqualTo(d("500"));
     assertThat(updates.get(0).getMarginRatio()).isEqualTo(20.0);
     assertThat(h.getSideOutput(AccountOperator.REJECTED)).isNull();
-    assertRemains(1, 0, "alice's book; the buffer drained, no timer");
+    assertRemains(2, 0, "alice's book and bands; the buffer drained, no timer");
   }
 
   /** What the stage keeps at a test's end: keyed state entries (per state and key) and event-time timers. */
@@ -101,8 +94,7 @@ class AccountOperatorTest {
     watermark(1_000);
     // 93,000: equity 400, MM 465 → partial liquidation of 0.459 (see the perpetuals end-to-end test).
     broadcast(arrays(11_000, 93_000, BTC));
-    revalue("bob", 11_000);
-    revalue("bob", 12_000); // a second price tick before the fill: one liquidation at a time
+    // a second price before the fill: one liquidation at a time
     broadcast(arrays(12_000, 93_000, BTC));
     watermark(12_000);
     List<LiquidationOrder> orders = values(h.getSideOutput(AccountOperator.ORDERS));
@@ -126,7 +118,7 @@ class AccountOperatorTest {
       assertThat(s.penalty()).isEqualTo(d("85.2822"));
       assertThat(s.deficit()).isZero();
     });
-    assertRemains(1, 0, "bob's book; the filled re-plan's deadline at 71 s deleted");
+    assertRemains(2, 0, "bob's book and bands; the filled re-plan's deadline at 71 s deleted");
   }
 
   @Test
@@ -142,7 +134,7 @@ class AccountOperatorTest {
         .isNullOrEmpty();
     assertThat(values(h.getOutput())).extracting(u -> ((MarginUpdate) u).getEquity()).as("valued at 100,000")
         .containsExactly(d("7400"));
-    assertRemains(1, 0, "fay's book");
+    assertRemains(2, 4, "fay's book and bands; the price checks of the sets far ahead");
   }
 
   @Test
@@ -160,7 +152,6 @@ class AccountOperatorTest {
     });
     int before = updates.size();
     broadcast(arrays(3_000, 90_000, BTC));
-    revalue("erin", 3_000);
     watermark(3_000);
     assertThat(values(h.getOutput())).as("a flat account is not revalued again").hasSize(before);
     assertRemains(1, 0, "erin's book (its cash)");

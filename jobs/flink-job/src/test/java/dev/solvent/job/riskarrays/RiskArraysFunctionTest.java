@@ -49,7 +49,6 @@ class RiskArraysFunctionTest {
     assertThat(set.arrays()[0].markValue()).isEqualTo(
         Black76.DEFAULT.price(dev.solvent.risk.pricing.OptionType.CALL, 100_000, 110_000, years, 0.8, 0));
     assertThat(set.bidDepth2Pct()).isEqualTo(1e6);
-    assertThat(values(h.getSideOutput(RiskArraysFunction.TICKS))).hasSize(1);
 
     h.processElement(new RiskArrayStageInput.Oracle("BTC", 2_000, price(2_000, "101000")), 2_000);
     h.processWatermark(2_000);

@@ -11,21 +11,17 @@ import dev.solvent.avro.oracle.OraclePrice;
 import dev.solvent.avro.oracle.PublishReason;
 import dev.solvent.avro.vols.VolQuote;
 import dev.solvent.job.Records;
-import dev.solvent.job.exposure.Holding;
 import dev.solvent.job.ingest.SourceRef;
-import dev.solvent.job.model.AccountStageInput;
 import dev.solvent.job.model.AdlRequest;
 import dev.solvent.job.model.AdlStageInput;
 import dev.solvent.job.model.AuctionStageInput;
 import dev.solvent.job.model.BidInput;
-import dev.solvent.job.model.ExposureStageInput;
-import dev.solvent.job.model.HoldingChange;
-import dev.solvent.job.model.InstrumentTick;
 import dev.solvent.job.model.OracleUpdate;
-import dev.solvent.job.model.Revalue;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.RiskArrayStageInput;
 import dev.solvent.job.riskarrays.UnderlyingMemory;
+import dev.solvent.risk.trigger.PriceBand;
+import dev.solvent.risk.trigger.SafeBands;
 import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.MarginStatus;
 import dev.solvent.risk.adl.AdlPosition;
@@ -79,8 +75,9 @@ class StateCodecsTest {
     Map<String, List<Object>> samples = new LinkedHashMap<>();
     samples.put("account-input", List.of(Records.event(1_000, 3, new Trade("bob", "BTC-PERP", "t", d("1"),
         d("100000"), d("0")))));
-    samples.put("account-stage-input", List.of(Records.event(1_000, 3, new Trade("bob", "BTC-PERP", "t", d("1"),
-        d("100000"), d("0"))), new Revalue("bob", 2_000)));
+    samples.put("safe-bands", List.of(new SafeBands(11_000, 3_611_000, List.of(new PriceBand("BTC", 95_000.5,
+        104_999.25), PriceBand.none("ETH"), PriceBand.all("USDC")), List.of()), new SafeBands(Long.MIN_VALUE,
+        Long.MAX_VALUE, List.of(), List.of("BTC-PERP", "USDC"))));
     samples.put("account-state", List.of(new AccountState(ledger, new AccountMemory(1.37, MarginStatus.MARGIN_CALL,
         11_000, 4, 2, false), pending), new AccountState(ledger, AccountMemory.NONE, null)));
     samples.put("risk-array-set", List.of(arrays));
@@ -89,9 +86,6 @@ class StateCodecsTest {
         "ETH", "USDC", 4_500, 5, 1), 2, 15_000, HEALTH, false, 0, 0), new AuctionState(3, null, 0, 0, null, true,
         9_000, 9_000)));
     samples.put("auction-stage-input", List.of(new AuctionStageInput.Health(HEALTH), bid));
-    samples.put("exposure-stage-input", List.of(new HoldingChange("BTC-PERP", "bob", 1_000, 3, new BigDecimal("1.5"),
-        BigDecimal.ZERO), new InstrumentTick("BTC-PERP", 1_000)));
-    samples.put("holding", List.of(new Holding(new BigDecimal("-2.001"), new BigDecimal("300.5"))));
     samples.put("adl-stage-input", List.of(new AdlStageInput.Position(new AdlPosition("BTC-PERP", "ann", 1_000, -1,
         110_000, 100_000, Double.NaN)), new AdlRequest("BTC-PERP", 2_000, "usd", "bob", 1, 0.8, 101_000, 0.001,
         d("800"), "bob/1/1/BTC-PERP")));

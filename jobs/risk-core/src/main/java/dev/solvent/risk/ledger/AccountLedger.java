@@ -136,6 +136,21 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
     return positions.length > 0 || debt.length > 0;
   }
 
+  /** The ids of every position, collateral asset and debt held. */
+  public List<String> heldInstruments() {
+    List<String> ids = new ArrayList<>();
+    for (LedgerPosition p : positions) {
+      ids.add(p.instrumentId());
+    }
+    for (AssetAmount a : collateral) {
+      ids.add(a.asset());
+    }
+    for (AssetAmount a : debt) {
+      ids.add(a.asset());
+    }
+    return ids;
+  }
+
   /**
    * The risk model's view: wallet balance = cash + cost of linear positions (so that wallet + unrealized P&L =
    * cash + Σ qty × mark value), entry prices from cost.

@@ -1,0 +1,67 @@
+package dev.solvent.job.state;
+
+import dev.solvent.risk.trigger.PriceBand;
+import dev.solvent.risk.trigger.SafeBands;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** What an account's last valuation guarantees (the trigger index's entry, kept to rebuild it on restore). */
+public final class SafeBandsCodec implements StateCodec<SafeBands> {
+
+  private static final long serialVersionUID = 1L;
+  public static final SafeBandsCodec INSTANCE = new SafeBandsCodec();
+
+  @Override
+  public String name() {
+    return "safe-bands";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public Class<SafeBands> type() {
+    return SafeBands.class;
+  }
+
+  @Override
+  public void write(SafeBands value, DataOutputView out) throws IOException {
+    out.writeLong(value.valuedAt());
+    out.writeLong(value.validUntil());
+    out.writeInt(value.bands().size());
+    for (PriceBand band : value.bands()) {
+      Fields.string(out, band.underlying());
+      out.writeDouble(band.low());
+      out.writeDouble(band.high());
+    }
+    out.writeInt(value.unpriced().size());
+    for (String id : value.unpriced()) {
+      Fields.string(out, id);
+    }
+  }
+
+  @Override
+  public SafeBands read(int version, DataInputView in) throws IOException {
+    if (version != 1) {
+      throw new IOException(name() + " has no version " + version);
+    }
+    long valuedAt = in.readLong();
+    long validUntil = in.readLong();
+    int n = in.readInt();
+    List<PriceBand> bands = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      bands.add(new PriceBand(Fields.string(in), in.readDouble(), in.readDouble()));
+    }
+    int m = in.readInt();
+    List<String> unpriced = new ArrayList<>(m);
+    for (int i = 0; i < m; i++) {
+      unpriced.add(Fields.string(in));
+    }
+    return new SafeBands(valuedAt, validUntil, bands, unpriced);
+  }
+}
