@@ -82,8 +82,8 @@ class SolventCliTest {
   void planNamesEveryStageItsKeyAndItsTopics() {
     assertThat(run("plan")).isZero();
     assertThat(out()).contains("oracle", "risk-arrays", "account", "insurance-fund", "adl", "auction",
-        "oracle.prices", "insurance.ledger", "adl.orders", "dead.letters").containsPattern("exposure\\s+keyBy "
-        + "instrument");
+        "oracle.prices", "insurance.ledger", "adl.orders", "dead.letters").containsPattern("account\\s+keyBy "
+        + "account").doesNotContain("exposure");
   }
 
   @Test

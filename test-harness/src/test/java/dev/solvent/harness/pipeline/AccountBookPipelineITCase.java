@@ -14,10 +14,8 @@ import dev.solvent.job.account.AccountEvents;
 import dev.solvent.job.account.AccountRecords;
 import dev.solvent.job.account.RiskSettings;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.exposure.HoldingChanges;
 import dev.solvent.job.ingest.SourceRef;
 import dev.solvent.job.model.AccountInput;
-import dev.solvent.job.model.HoldingChange;
 import dev.solvent.job.model.Instruments;
 import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.book.AccountBook;
@@ -31,7 +29,6 @@ import dev.solvent.risk.portfolio.ScenarioGrid;
 import dev.solvent.schema.JsonFormat;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,14 +40,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The account stage is the account book and nothing else: on a seeded scenario of every margin mode, stepping
- * {@link AccountBook} by hand, event by event, at the instants the pipeline values each account (its events, each
- * oracle publication of an instrument it holds, its liquidation deadlines), against the risk arrays of the pipeline's
+ * {@link AccountBook} by hand, event by event, at every instant that could change an account (its events, each
+ * oracle publication of an instrument it holds, its liquidation deadlines: what the trigger index prunes), against the risk arrays of the pipeline's
  * own oracle prices, gives exactly the pipeline's margin updates, margin calls and liquidation orders, per account,
  * byte for byte (9,109 records). Dynamic margin is off, so the market needs only what the oracle published, the
  * specs, the vols and the realized volatility (for the probability of default), not the books' depth.
@@ -120,7 +116,7 @@ class AccountBookPipelineITCase {
         (AccountInput in) -> in.event().getSequence()))));
 
     Map<String, AccountState> states = new HashMap<>();
-    Map<String, Map<String, BigDecimal[]>> holders = new HashMap<>(); // instrument -> account -> {qty, debt}
+    Map<String, Set<String>> holders = new HashMap<>(); // instrument -> accounts whose ledger holds it
     TreeMap<Long, Set<String>> due = new TreeMap<>();
     events.forEach((time, accounts) -> due.computeIfAbsent(time, t -> new TreeSet<>()).addAll(accounts.keySet()));
     markets.times().forEach(t -> due.computeIfAbsent(t, x -> new TreeSet<>()));
@@ -132,10 +128,9 @@ class AccountBookPipelineITCase {
       long time = next.getKey();
       Set<String> accounts = new TreeSet<>(next.getValue());
       Map<String, List<AccountInput>> now = events.getOrDefault(time, Map.of());
-      // The exposure stage: holdings change before the instant's revaluations, whose holders are revalued.
-      now.values().forEach(list -> list.forEach(in -> holdings(in, holders)));
+      // Every holder of a revalued instrument is valued (the index skips only those whose outputs cannot change).
       for (String instrument : markets.revaluedAt(time)) {
-        accounts.addAll(holders.getOrDefault(instrument, Map.of()).keySet());
+        accounts.addAll(holders.getOrDefault(instrument, Set.of()));
       }
       for (String account : accounts) {
         List<AccountEvent> coreEvents = now.getOrDefault(account, List.of()).stream()
@@ -152,6 +147,11 @@ class AccountBookPipelineITCase {
           }
         }
         if (step.state() != null) {
+          holders.values().forEach(held -> held.remove(account));
+          if (step.state().ledger() != null) {
+            step.state().ledger().heldInstruments().forEach(i -> holders.computeIfAbsent(i, x -> new TreeSet<>())
+                .add(account));
+          }
           states.put(account, step.state());
           var pending = step.state().pending();
           if (pending != null && pending.escalates() && pending.deadline() > time) {
@@ -170,26 +170,6 @@ class AccountBookPipelineITCase {
   @SuppressWarnings("unchecked")
   private static Map<String, List<String>> canonical(Topic<?> topic, List<SpecificRecord> records) {
     return PipelineRun.canonical((Topic<SpecificRecord>) topic, records);
-  }
-
-  /** Who holds what, as the exposure stage sums it (every accepted event counts, as there). */
-  private static void holdings(AccountInput input, Map<String, Map<String, BigDecimal[]>> holders) {
-    new HoldingChanges("USD").flatMap(input, new Collector<>() {
-      @Override
-      public void collect(HoldingChange c) {
-        Map<String, BigDecimal[]> of = holders.computeIfAbsent(c.instrumentId(), i -> new HashMap<>());
-        BigDecimal[] h = of.getOrDefault(c.accountId(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-        BigDecimal[] sum = {h[0].add(c.quantity()), h[1].add(c.debt())};
-        if (sum[0].signum() == 0 && sum[1].signum() == 0) {
-          of.remove(c.accountId());
-        } else {
-          of.put(c.accountId(), sum);
-        }
-      }
-
-      @Override
-      public void close() {}
-    });
   }
 
   /**
