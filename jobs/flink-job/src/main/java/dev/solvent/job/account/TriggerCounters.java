@@ -1,6 +1,7 @@
 package dev.solvent.job.account;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -10,19 +11,28 @@ import org.apache.flink.metrics.MetricGroup;
  * checked, the holders they could have revalued, those they did, checks that revalued every holder (a condition
  * changed or the index is off), and valuations in all.
  */
-final class TriggerCounters {
+public final class TriggerCounters {
 
-  static final String CHECKS = "trigger-checks";
-  static final String EXPOSED = "trigger-exposed";
-  static final String REVALUED = "trigger-revalued";
-  static final String FULL = "trigger-full-checks";
-  static final String VALUATIONS = "account-valuations";
+  public static final String CHECKS = "trigger-checks";
+  public static final String EXPOSED = "trigger-exposed";
+  public static final String REVALUED = "trigger-revalued";
+  public static final String FULL = "trigger-full-checks";
+  public static final String VALUATIONS = "account-valuations";
+  /** Per minute of event time: {checks, exposed, revalued}. */
+  public static final String BY_MINUTE = "trigger-by-minute";
+  public static final String CHECKPOINT_MS_MAX = "account-checkpoint-ms-max";
+  public static final String CHECKPOINT_MS_SUM = "account-checkpoint-ms-sum";
+  public static final String CHECKPOINTS = "account-checkpoints";
 
   private final LongCounter checks = new LongCounter();
   private final LongCounter exposed = new LongCounter();
   private final LongCounter revalued = new LongCounter();
   private final LongCounter full = new LongCounter();
   private final LongCounter valuations = new LongCounter();
+  private final MinuteTally byMinute = new MinuteTally();
+  private final LongMaximum checkpointMax = new LongMaximum();
+  private final LongCounter checkpointSum = new LongCounter();
+  private final LongCounter checkpoints = new LongCounter();
   private final Counter revaluedMetric;
   private final Counter valuationsMetric;
 
@@ -32,11 +42,16 @@ final class TriggerCounters {
     context.addAccumulator(REVALUED, revalued);
     context.addAccumulator(FULL, full);
     context.addAccumulator(VALUATIONS, valuations);
+    context.addAccumulator(BY_MINUTE, byMinute);
+    context.addAccumulator(CHECKPOINT_MS_MAX, checkpointMax);
+    context.addAccumulator(CHECKPOINT_MS_SUM, checkpointSum);
+    context.addAccumulator(CHECKPOINTS, checkpoints);
     revaluedMetric = metrics.counter("priceRevaluations");
     valuationsMetric = metrics.counter("valuations");
   }
 
-  void checked(int holders, int due, boolean everyHolder) {
+  void checked(long time, int holders, int due, boolean everyHolder) {
+    byMinute.add(new long[] {Math.floorDiv(time, 60_000), 1, holders, due});
     checks.add(1);
     exposed.add(holders);
     revalued.add(due);
@@ -44,6 +59,13 @@ final class TriggerCounters {
     if (everyHolder) {
       full.add(1);
     }
+  }
+
+  /** A checkpoint of the account stage completed {@code millis} after its snapshot began. */
+  void checkpointed(long millis) {
+    checkpointMax.add(millis);
+    checkpointSum.add(millis);
+    checkpoints.add(1L);
   }
 
   void valued() {
