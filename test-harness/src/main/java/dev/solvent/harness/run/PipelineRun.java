@@ -1,5 +1,6 @@
 package dev.solvent.harness.run;
 
+import org.apache.flink.api.common.JobExecutionResult;
 import dev.solvent.job.SolventEnvironment;
 import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;
@@ -20,22 +21,29 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class PipelineRun {
 
   private final Path output;
+  private final JobExecutionResult result;
 
-  private PipelineRun(Path output) {
+  private PipelineRun(Path output, JobExecutionResult result) {
     this.output = output;
+    this.result = result;
   }
 
   public static PipelineRun run(Map<String, List<Path>> inputs, Path output, SolventConfig config) throws Exception {
     StreamExecutionEnvironment env = SolventEnvironment.create(config.with("checkpoint.dir",
         output.resolveSibling(output.getFileName() + "-checkpoints").toUri().toString()), embedded());
     SolventPipeline.build(env, new FileInputs(inputs), new JsonLinesOutputs(output), config);
-    env.execute("solvent-test");
-    return new PipelineRun(output);
+    return new PipelineRun(output, env.execute("solvent-test"));
   }
 
   /** The committed outputs already in {@code output}. */
   public static PipelineRun read(Path output) {
-    return new PipelineRun(output);
+    return new PipelineRun(output, null);
+  }
+
+  /** An accumulator of the run (null when read back from files, or never registered). */
+  @SuppressWarnings("unchecked")
+  public <T> T accumulator(String name) {
+    return result == null ? null : (T) result.getAllAccumulatorResults().get(name);
   }
 
   /**

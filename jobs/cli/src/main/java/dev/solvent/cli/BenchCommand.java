@@ -1,0 +1,33 @@
+package dev.solvent.cli;
+
+import dev.solvent.harness.bench.TriggerBench;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ./solvent bench}: the trigger index's benchmark (README "Performance"). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Valuations/s of the pipeline against the core's, the share of accounts each price revalues in "
+        + "calm and crash, and the cost curve over population sizes, on one generated scenario.")
+final class BenchCommand implements Callable<Integer> {
+
+  @ParentCommand
+  SolventCli root;
+
+  @Option(names = "--accounts", paramLabel = "N,N,...", split = ",",
+      description = "population sizes; the first also runs with the index off (default: 10000,100000,1000000)")
+  List<Integer> accounts = List.of(10_000, 100_000, 1_000_000);
+
+  @Option(names = "--seconds", paramLabel = "S", description = "seconds of event time (default: ${DEFAULT-VALUE})")
+  int seconds = 180;
+
+  @Option(names = "--parallelism", paramLabel = "P", description = "the job's parallelism (default: ${DEFAULT-VALUE})")
+  int parallelism = 2;
+
+  @Override
+  public Integer call() throws Exception {
+    return TriggerBench.run(accounts, seconds, parallelism, root.out);
+  }
+}
