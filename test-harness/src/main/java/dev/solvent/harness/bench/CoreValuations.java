@@ -38,7 +38,9 @@ final class CoreValuations {
     List<dev.solvent.risk.instrument.Instrument> specs = new ArrayList<>();
     Map<String, Instrument> avro = new HashMap<>();
     for (SpecificRecord r : scenario.records().get("instruments")) {
-      Instrument spec = (Instrument) ((InstrumentUpdate) r).getPayload();
+      if (!(((InstrumentUpdate) r).getPayload() instanceof Instrument spec)) {
+        continue; // a heartbeat
+      }
       avro.put(spec.getInstrumentId(), spec);
       specs.add(Instruments.toCore(spec));
     }
