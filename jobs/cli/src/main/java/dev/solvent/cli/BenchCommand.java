@@ -21,13 +21,17 @@ final class BenchCommand implements Callable<Integer> {
   List<Integer> accounts = List.of(10_000, 100_000, 1_000_000);
 
   @Option(names = "--seconds", paramLabel = "S", description = "seconds of event time (default: ${DEFAULT-VALUE})")
-  int seconds = 180;
+  int seconds = 600;
 
   @Option(names = "--parallelism", paramLabel = "P", description = "the job's parallelism (default: ${DEFAULT-VALUE})")
   int parallelism = 2;
 
+  @Option(names = "--calm-vol", paramLabel = "SIGMA", description = "BTC's return per second outside the crash, "
+      + "standard deviation (default: ${DEFAULT-VALUE}, about 56 % a year)")
+  double calmVol = 0.0001;
+
   @Override
   public Integer call() throws Exception {
-    return TriggerBench.run(accounts, seconds, parallelism, root.out);
+    return TriggerBench.run(accounts, seconds, parallelism, calmVol, root.out);
   }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * {@code ./solvent bench} (README "Performance"): on one generated population and price path (RandomScenario: an
- * oracle price a second per underlying, a 35 % crash over a minute a third of the way in), the pipeline's valuations
+ * {@code ./solvent bench} (README "Performance"): on one generated population and price path (RandomScenario: quotes
+ * every second, a 35 % crash over a minute a third of the way in, the oracle at its defaults), the pipeline's valuations
  * per second against the core's alone, the share of exposed accounts each oracle publication revalues in calm and in
  * crash, and the cost curve over population sizes.
  */
@@ -26,13 +26,14 @@ public final class TriggerBench {
 
   private TriggerBench() {}
 
-  public static int run(List<Integer> populations, int seconds, int parallelism, PrintStream out) throws Exception {
-    out.printf("command: ./solvent bench --accounts %s --seconds %d --parallelism %d%n",
-        String.join(",", populations.stream().map(String::valueOf).toList()), seconds, parallelism);
+  public static int run(List<Integer> populations, int seconds, int parallelism, double calmVol, PrintStream out)
+      throws Exception {
+    out.printf("command: ./solvent bench --accounts %s --seconds %d --parallelism %d --calm-vol %s%n",
+        String.join(",", populations.stream().map(String::valueOf).toList()), seconds, parallelism, calmVol);
     SolventConfig config = SolventConfig.defaults().with("job.parallelism", Integer.toString(parallelism))
         .with("checkpoint.interval-ms", "10000");
     int first = populations.get(0);
-    Scenario scenario = RandomScenario.generate(42, first, seconds, 0.35);
+    Scenario scenario = RandomScenario.generate(42, first, seconds, 0.35, calmVol);
     Path dir = Files.createTempDirectory("solvent-bench");
     var inputs = scenario.write(dir.resolve("in-" + first));
 
@@ -51,11 +52,11 @@ public final class TriggerBench {
     out.println();
     out.println("2. accounts revalued per oracle publication, as a share of the accounts exposed to it (index on)");
     long crashFrom = Scenario.T0 / 60_000 + seconds / 3 / 60;
-    long crashTo = Scenario.T0 / 60_000 + (seconds / 3 + 60) / 60;
+    long crashTo = Scenario.T0 / 60_000 + (seconds / 3 + 60 + 59) / 60; // the minutes the fall touches
     long[] calm = new long[3];
     long[] crash = new long[3];
     on.byMinute().forEach((minute, sums) -> {
-      long[] into = minute >= crashFrom && minute <= crashTo ? crash : calm;
+      long[] into = minute >= crashFrom && minute < crashTo ? crash : calm;
       for (int i = 0; i < 3; i++) {
         into[i] += sums[i];
       }
@@ -64,14 +65,14 @@ public final class TriggerBench {
         100.0 * calm[2] / Math.max(1, calm[1]), calm[2], calm[1], calm[0]);
     out.printf("   crash: %6.2f %% (%,d over %,d, %,d checks; minutes %d to %d of the run)%n",
         100.0 * crash[2] / Math.max(1, crash[1]), crash[2], crash[1], crash[0], crashFrom - Scenario.T0 / 60_000,
-        crashTo - Scenario.T0 / 60_000);
+        crashTo - 1 - Scenario.T0 / 60_000);
     out.printf("   index off: %6.2f %% (every holder)%n", 100.0 * off.revalued() / Math.max(1, off.exposed()));
 
     out.println();
     out.println("3. cost curve (index on, RocksDB, checkpoints every 10 s)");
     out.println("   accounts   wall s   event/wall   input ev/s   valuations   peak RSS MB   max ckpt MB   ckpt avg/max ms");
     for (int n : populations) {
-      var in = n == first ? inputs : RandomScenario.generate(42, n, seconds, 0.35).write(dir.resolve("in-" + n));
+      var in = n == first ? inputs : RandomScenario.generate(42, n, seconds, 0.35, calmVol).write(dir.resolve("in-" + n));
       Measured m = n == first ? on : measure(in, dir.resolve("on-" + n), config);
       out.printf("   %,9d %8.1f %12.2f %12.0f %12d %13d %13.1f %10d/%d%n", n, m.wall(), seconds / m.wall(),
           m.inputs() / m.wall(), m.valuations(), peakRssMb(), m.checkpointBytes() / 1e6, m.checkpointAvgMs(),

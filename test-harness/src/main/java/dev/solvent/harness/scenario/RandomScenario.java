@@ -13,6 +13,15 @@ public final class RandomScenario {
   private RandomScenario() {}
 
   public static Scenario generate(long seed, int accounts, int seconds, double crash) {
+    return generate(seed, accounts, seconds, crash, 0.001);
+  }
+
+  /**
+   * @param crash the fall over the minute that starts a third of the way in (0.35: 35 %)
+   * @param calmVol the standard deviation of BTC's return per second outside the crash (ETH's is 1.5 times it);
+   *     0.001 is a wild market (about 560 % a year), 0.0001 a calm one (56 %)
+   */
+  public static Scenario generate(long seed, int accounts, int seconds, double crash, double calmVol) {
     Random random = new Random(seed);
     Scenario s = new Scenario()
         .perpetual(0, "BTC-PERP", "BTC", "0.005", 100, "0.001", "0.002", "usd")
@@ -27,8 +36,8 @@ public final class RandomScenario {
     double eth = 4_000;
     for (int t = 0; t < seconds; t++) {
       double shock = t > seconds / 3 && t < seconds / 3 + 60 ? -crash / 60 : 0;
-      btc *= Math.exp(shock + 0.001 * random.nextGaussian());
-      eth *= Math.exp(1.2 * shock + 0.0015 * random.nextGaussian());
+      btc *= Math.exp(shock + calmVol * random.nextGaussian());
+      eth *= Math.exp(1.2 * shock + 1.5 * calmVol * random.nextGaussian());
       long at = t * 1_000L;
       for (String source : new String[] {"a", "b", "c"}) {
         boolean spike = source.equals("c") && t == seconds / 2;

@@ -163,13 +163,13 @@ public final class AccountBook {
         : memory.lastUpdateTime() + settings.updateHeartbeatMillis();
     PendingLiquidation pending = valued.pending();
     boolean overdue = pending != null && pending.escalates() && time >= pending.deadline();
-    List<PriceBand> bands;
     if (a.liquidatable() || overdue) {
-      bands = valuation.underlyings().stream().map(PriceBand::none).toList();
-    } else {
-      bands = bandCalculator.bands(valuation.account, valuation.instruments, valuation.market, a, memory.lastRatio());
+      return new SafeBands(time, heartbeat, valuation.underlyings().stream().map(PriceBand::none).toList(),
+          List.of());
     }
-    return new SafeBands(time, heartbeat, bands, List.of());
+    BandCalculator.Bands bands = bandCalculator.bands(valuation.account, valuation.instruments, valuation.market, a,
+        memory.lastRatio());
+    return new SafeBands(time, Math.min(heartbeat, bands.validUntil()), bands.bands(), List.of());
   }
 
   private AccountState decide(AccountState account, Valuation valuation, MarginDecision decision, long time,

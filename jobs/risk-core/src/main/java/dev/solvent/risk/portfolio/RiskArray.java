@@ -13,12 +13,19 @@ import java.util.Arrays;
  * @param gamma per unit of underlying price, per contract
  * @param vega quote currency per 1.00 of volatility, per contract
  * @param scenarioPnl P&L of one long contract in each scenario of the grid, weighted
+ * @param vol the implied volatility an option was priced at (NaN for anything else, or where unknown)
  */
 public record RiskArray(String instrumentId, String underlying, double spot, double markValue, double delta,
-    double gamma, double vega, double theta, double[] scenarioPnl) {
+    double gamma, double vega, double theta, double[] scenarioPnl, double vol) {
 
   public RiskArray {
     scenarioPnl = scenarioPnl.clone();
+  }
+
+  /** An array of something that is not an option, or of an option priced at an unknown volatility. */
+  public RiskArray(String instrumentId, String underlying, double spot, double markValue, double delta, double gamma,
+      double vega, double theta, double[] scenarioPnl) {
+    this(instrumentId, underlying, spot, markValue, delta, gamma, vega, theta, scenarioPnl, Double.NaN);
   }
 
   public int scenarios() {
@@ -39,7 +46,7 @@ public record RiskArray(String instrumentId, String underlying, double spot, dou
   public boolean equals(Object o) {
     return o instanceof RiskArray r && instrumentId.equals(r.instrumentId) && underlying.equals(r.underlying)
         && spot == r.spot && markValue == r.markValue && delta == r.delta && gamma == r.gamma && vega == r.vega
-        && theta == r.theta && Arrays.equals(scenarioPnl, r.scenarioPnl);
+        && theta == r.theta && Arrays.equals(scenarioPnl, r.scenarioPnl) && Double.compare(vol, r.vol) == 0;
   }
 
   @Override

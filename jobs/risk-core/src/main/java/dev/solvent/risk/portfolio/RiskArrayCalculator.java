@@ -18,7 +18,7 @@ import dev.solvent.risk.pricing.OptionGreeks;
 public final class RiskArrayCalculator {
 
   /** Volatility never shocked below this floor (annualized). */
-  static final double MIN_VOL = 0.01;
+  public static final double MIN_VOL = 0.01;
 
   private final ScenarioGrid grid;
 
@@ -50,7 +50,7 @@ public final class RiskArrayCalculator {
         pnl[s] = grid.weight(s) * size * (shocked - base.price());
       }
       return new RiskArray(option.id(), option.underlying(), spot, size * base.price(), size * base.delta(),
-          size * base.gamma(), size * base.vega(), size * base.theta(), pnl);
+          size * base.gamma(), size * base.vega(), size * base.theta(), pnl, vol);
     }
     double size = instrument instanceof LinearContract linear ? linear.contractSize() : 1;
     for (int s = 0; s < pnl.length; s++) {

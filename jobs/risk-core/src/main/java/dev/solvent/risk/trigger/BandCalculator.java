@@ -40,10 +40,10 @@ import java.util.TreeMap;
  * underlyings splits the slack of each inequality: each underlying gets its share of the uncertainty at x = 0 plus an
  * equal part of the rest, so moves of all underlyings, each inside its band, sum to less than the slack.
  *
- * <p>Options have no bound here: an underlying on which the account holds an option is revalued on every price
- * ({@link PriceBand#none}); its prices then never move unseen, so the account's other underlyings share the whole
- * slack. Before any band is trusted the reconstruction of E and MM from these terms is checked against the model's
- * own valuation; a mismatch gives no band at all.
+ * <p>An account holding an option gets its bands from {@link IntervalBands} instead: one relative width for every
+ * underlying, proven by interval bounds over the box of prices and a window of time decay. Before any band is
+ * trusted the reconstruction of E and MM from these terms is checked against the model's own valuation; a mismatch
+ * gives no band at all.
  */
 public final class BandCalculator {
 
@@ -55,21 +55,30 @@ public final class BandCalculator {
 
   private final RiskParameters parameters;
   private final MarginCalculator calculator;
+  private final IntervalBands intervals;
   private final double updateStep;
 
   public BandCalculator(RiskParameters parameters, double updateStep) {
     this.parameters = parameters;
     this.calculator = new MarginCalculator(parameters);
+    this.intervals = new IntervalBands(parameters);
     this.updateStep = updateStep;
   }
+
+  /**
+   * An account's bands and until when they hold: a band of an account with options also assumes a bounded time
+   * decay, for {@link IntervalBands#WINDOW_MILLIS} after the valuation.
+   */
+  public record Bands(List<PriceBand> bands, long validUntil) {}
 
   /**
    * One band per underlying the account holds, for the account as valued in {@code assessment} and the ratio of
    * its last margin update.
    */
-  public List<PriceBand> bands(Account account, Map<String, Instrument> instruments, MarketState market,
+  public Bands bands(Account account, Map<String, Instrument> instruments, MarketState market,
       MarginAssessment assessment, double lastRatio) {
     Map<String, PriceBand> bands = new TreeMap<>();
+    long validUntil = Long.MAX_VALUE;
     if (account.mode() == MarginMode.ISOLATED) {
       Position lowest = null;
       for (Position p : account.positions()) {
@@ -92,8 +101,38 @@ public final class BandCalculator {
     } else {
       bands.putAll(bandsOf(account, instruments, market, assessment.equity(), assessment.maintenanceMargin(),
           range(assessment.status(), lastRatio, true)));
+      if (account.positions().stream().anyMatch(p -> p.quantity() != 0
+          && instruments.get(p.instrumentId()) instanceof OptionContract)) {
+        RatioRange range = range(assessment.status(), lastRatio, true);
+        double width = range == null || !(range.low() <= range.high()) ? Double.NaN
+            : intervals.width(account, instruments, market, range, assessment.equity(),
+                assessment.maintenanceMargin());
+        bands.replaceAll((u, band) -> Double.isNaN(width) ? PriceBand.none(u) : new PriceBand(u,
+            spot(account, market, u) * (1 - width), spot(account, market, u) * (1 + width)));
+        validUntil = market.nowMillis() + IntervalBands.WINDOW_MILLIS;
+      }
     }
-    return new ArrayList<>(bands.values());
+    return new Bands(new ArrayList<>(bands.values()), validUntil);
+  }
+
+  private static double spot(Account account, MarketState market, String underlying) {
+    for (Position p : account.positions()) {
+      RiskArray array = market.riskArray(p.instrumentId());
+      if (array.underlying().equals(underlying)) {
+        return array.spot();
+      }
+    }
+    for (String id : account.collateral().keySet()) {
+      if (market.riskArray(id).underlying().equals(underlying)) {
+        return market.riskArray(id).spot();
+      }
+    }
+    for (String id : account.debt().keySet()) {
+      if (market.riskArray(id).underlying().equals(underlying)) {
+        return market.riskArray(id).spot();
+      }
+    }
+    throw new IllegalStateException("nothing held on " + underlying);
   }
 
   private RatioRange range(MarginStatus status, double lastRatio, boolean stepBoundsHigh) {

@@ -58,7 +58,7 @@ class BandCalculatorTest {
 
   private static List<PriceBand> bands(Account account, MarketState market, double lastRatio, double step) {
     MarginAssessment a = CALCULATOR.assess(account, INSTRUMENTS, market);
-    return new BandCalculator(PARAMETERS, step).bands(account, INSTRUMENTS, market, a, lastRatio);
+    return new BandCalculator(PARAMETERS, step).bands(account, INSTRUMENTS, market, a, lastRatio).bands();
   }
 
   @Test
@@ -107,14 +107,29 @@ class BandCalculatorTest {
   }
 
   @Test
-  void anOptionMakesItsUnderlyingRevalueOnEveryPriceAndLeavesTheOthersTheWholeSlack() {
+  void anAccountWithAnOptionGetsOneProvenWidthForEveryUnderlyingForFiveMinutes() {
     Account writer = Account.of("w", MarginMode.CROSS, 20_000, List.of(Position.of(PUT.id(), -1, 500),
         Position.of(ETH.id(), 10, 2_000)));
     MarketState market = market(20_000, 2_000);
-    List<PriceBand> bands = bands(writer, market, CALCULATOR.assess(writer, INSTRUMENTS, market).marginRatio(), 10);
-    assertThat(bands.get(0)).isEqualTo(PriceBand.none("BTC"));
-    assertThat(bands.get(0).contains(20_000)).isFalse();
-    assertThat(bands.get(1).contains(2_000)).isTrue();
+    MarginAssessment a = CALCULATOR.assess(writer, INSTRUMENTS, market);
+    BandCalculator.Bands bands = new BandCalculator(PARAMETERS, 0.05).bands(writer, INSTRUMENTS, market, a,
+        a.marginRatio());
+    PriceBand btc = bands.bands().get(0);
+    PriceBand eth = bands.bands().get(1);
+    assertThat(btc.underlying()).isEqualTo("BTC");
+    assertThat(btc.high() / 20_000 - 1).isPositive().isCloseTo(eth.high() / 2_000 - 1, within(1e-12));
+    assertThat(bands.validUntil()).isEqualTo(IntervalBands.WINDOW_MILLIS);
+    // Both prices at the band's corners, five minutes on: the ratio is still within 5 % of the last update's.
+    for (double bs : new double[] {btc.low(), btc.high()}) {
+      for (double es : new double[] {eth.low(), eth.high()}) {
+        RiskArrayCalculator arrays = new RiskArrayCalculator(ScenarioGrid.DEFAULT);
+        long later = IntervalBands.WINDOW_MILLIS - 1;
+        MarketState moved = new MarketState(later, Map.of(PUT.id(), arrays.compute(PUT, bs, 0.6, 0, later),
+            ETH.id(), arrays.compute(ETH, es, 0.6, 0, later)), Map.of());
+        double ratio = CALCULATOR.assess(writer, INSTRUMENTS, moved).marginRatio();
+        assertThat(Math.abs(ratio / a.marginRatio() - 1)).isLessThanOrEqualTo(0.05);
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,277 @@
+package dev.solvent.risk.trigger;
+
+import dev.solvent.risk.account.Account;
+import dev.solvent.risk.account.MarginMode;
+import dev.solvent.risk.account.MarketState;
+import dev.solvent.risk.account.Position;
+import dev.solvent.risk.account.RiskParameters;
+import dev.solvent.risk.account.UnderlyingConditions;
+import dev.solvent.risk.instrument.CollateralAsset;
+import dev.solvent.risk.instrument.Instrument;
+import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.instrument.OptionContract;
+import dev.solvent.risk.margin.MarginTier;
+import dev.solvent.risk.portfolio.RiskArray;
+import dev.solvent.risk.portfolio.RiskArrayCalculator;
+import dev.solvent.risk.portfolio.ScenarioGrid;
+import dev.solvent.risk.pricing.Black76;
+import dev.solvent.risk.pricing.NormalDistribution;
+import dev.solvent.risk.pricing.OptionType;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Bands for accounts holding options (README "Trigger index"): whether the account's ratio provably stays in its
+ * range while every underlying's price stays within ±x of its valuation's and time advances by at most
+ * {@link #WINDOW_MILLIS}, by interval bounds on every term of E and MM over that box. Black-76 at a zero rate is
+ * monotone in the price (calls up, puts down) and in the time to expiry, so a premium's range over the box is its
+ * value at two corners; each scenario's P&L is a difference of two such premiums; d1 is monotone in the price and
+ * unimodal in time, which bounds the density, delta, gamma and vega that the liquidity add-on and the portfolio's
+ * gamma and vega charges read. Linear terms are exact at the box's edges, collateral and debt too; brackets must not
+ * change inside the box. The widest x of {@code 5 %, 2.5 %, ...} that passes is every underlying's band.
+ */
+final class IntervalBands {
+
+  /** How long a band with options holds (their time decay is bounded over this window). */
+  static final long WINDOW_MILLIS = 300_000;
+  private static final double YEAR_MILLIS = 365.0 * 24 * 3600 * 1000;
+  private static final double WIDEST = 0.05;
+  private static final int HALVINGS = 9;
+
+  private final RiskParameters parameters;
+
+  IntervalBands(RiskParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  /**
+   * The widest relative half-width that keeps the ratio in {@code range} over the box; NaN when none does (also when
+   * an option was priced at a non-zero rate: the monotonicity in time holds at a zero rate).
+   */
+  double width(Account account, Map<String, Instrument> instruments, MarketState market, RatioRange range,
+      double equity, double maintenance) {
+    Ranges now = ranges(account, instruments, market, 0);
+    // The bounds must hold the model's own valuation: a check of this reconstruction against the model.
+    if (now == null || !(now.equityLo - now.tolerance <= equity && equity <= now.equityHi + now.tolerance
+        && now.marginLo - now.tolerance <= maintenance && maintenance <= now.marginHi + now.tolerance)) {
+      return Double.NaN;
+    }
+    double x = WIDEST;
+    for (int i = 0; i <= HALVINGS; i++, x /= 2) {
+      if (holds(ranges(account, instruments, market, x), range)) {
+        return x;
+      }
+    }
+    return holds(now, range) ? 0 : Double.NaN;
+  }
+
+  /** E and MM over a box, and the rounding allowance of their model's sums. */
+  private record Ranges(double equityLo, double equityHi, double marginLo, double marginHi, double tolerance) {}
+
+  private static boolean holds(Ranges r, RatioRange range) {
+    if (r == null) {
+      return false;
+    }
+    boolean lower = r.equityLo - range.low() * r.marginHi >= r.tolerance * (1 + range.low());
+    boolean upper = !Double.isFinite(range.high())
+        || range.high() * r.marginLo - r.equityHi >= r.tolerance * (1 + range.high());
+    return lower && upper && r.marginLo > 0;
+  }
+
+  /** [lo, hi] pairs, summed as they go. */
+  private static final class Sum {
+    double lo;
+    double hi;
+
+    void add(double a, double b) {
+      lo += Math.min(a, b);
+      hi += Math.max(a, b);
+    }
+
+    void scaled(double q, double lo1, double hi1) {
+      add(q * lo1, q * hi1);
+    }
+  }
+
+  /** Null when the box crosses a bracket edge or an option's terms cannot be bounded. */
+  private Ranges ranges(Account account, Map<String, Instrument> instruments, MarketState market, double x) {
+    boolean lending = account.mode() == MarginMode.LENDING;
+    boolean portfolio = account.mode() == MarginMode.PORTFOLIO;
+    Sum equity = new Sum();
+    Sum margin = new Sum();
+    if (!lending) {
+      equity.add(account.walletBalance(), account.walletBalance());
+    }
+    double scale = Math.abs(account.walletBalance());
+    Map<String, Sum[]> scenarios = new TreeMap<>(); // portfolio: per underlying, per scenario, and gamma, vega
+    long now = market.nowMillis();
+    ScenarioGrid grid = parameters.grid();
+    for (Position p : account.positions()) {
+      double q = p.quantity();
+      if (q == 0) {
+        continue;
+      }
+      RiskArray array = market.riskArray(p.instrumentId());
+      double lo = array.spot() * (1 - x);
+      double hi = array.spot() * (1 + x);
+      double[] m = multipliers(market, array.underlying());
+      UnderlyingConditions conditions = market.conditions(array.underlying());
+      Instrument instrument = instruments.get(p.instrumentId());
+      double cs = ((dev.solvent.risk.instrument.Contract) instrument).contractSize();
+      scale += Math.abs(q) * cs * hi;
+      Sum[] group = portfolio ? scenarios.computeIfAbsent(array.underlying(), u -> sums(grid.size() + 2)) : null;
+      if (instrument instanceof LinearContract linear) {
+        equity.add(q * cs * (lo - p.entryPrice()), q * cs * (hi - p.entryPrice()));
+        double nLo = Math.abs(q) * cs * lo;
+        double nHi = Math.abs(q) * cs * hi;
+        addOn(margin, q, nLo, nHi, conditions);
+        if (portfolio) {
+          for (int s = 0; s < grid.size(); s++) {
+            double k = grid.weight(s) * cs * grid.spotShock(s);
+            group[s].scaled(q, k * lo, k * hi);
+          }
+        } else {
+          MarginTier tier = linear.schedule().tierFor(Math.abs(q) * array.markValue());
+          if (!tier.contains(nLo) || !(nHi < tier.notionalCap())) {
+            return null; // a bracket edge inside the box
+          }
+          margin.add(m[0] * tier.maintenanceMargin(nLo), m[1] * tier.maintenanceMargin(nHi));
+        }
+        continue;
+      }
+      OptionContract option = (OptionContract) instrument;
+      double vol = array.vol();
+      double tauHi = option.yearsToExpiry(now);
+      double tauLo = option.yearsToExpiry(now + WINDOW_MILLIS);
+      if (!(vol > 0) || !(tauLo > 0) || array.scenarios() != grid.size()
+          || Math.abs(array.markValue() - cs * Black76.DEFAULT.price(option.type(), array.spot(), option.strike(),
+              tauHi, vol, 0)) > BandCalculator.ROUNDING * cs * array.spot()) {
+        return null; // priced at another rate, or at a volatility the array does not name
+      }
+      double[] premium = premium(option, lo, hi, tauLo, tauHi, vol);
+      equity.scaled(q * cs, premium[0], premium[1]);
+      double[] d1 = d1(option.strike(), lo, hi, tauLo, tauHi, vol);
+      double densityLo = Math.min(NormalDistribution.density(d1[0]), NormalDistribution.density(d1[1]));
+      double densityHi = NormalDistribution.density(Math.max(d1[0], Math.min(0, d1[1])));
+      double deltaLo = option.type() == OptionType.CALL ? NormalDistribution.cdf(d1[0])
+          : 1 - NormalDistribution.cdf(d1[1]);
+      double deltaHi = option.type() == OptionType.CALL ? NormalDistribution.cdf(d1[1])
+          : 1 - NormalDistribution.cdf(d1[0]);
+      int side = option.type() == OptionType.CALL ? 1 : -1;
+      addOn(margin, q * side, Math.abs(q) * cs * deltaLo * lo, Math.abs(q) * cs * deltaHi * hi, conditions);
+      if (portfolio) {
+        for (int s = 0; s < grid.size(); s++) {
+          double k = grid.spotShock(s);
+          double shockedVol = Math.max(RiskArrayCalculator.MIN_VOL, vol * (1 + grid.volShock(s)));
+          double[] shocked = premium(option, lo * (1 + k), hi * (1 + k), tauLo, tauHi, shockedVol);
+          double w = grid.weight(s) * cs;
+          group[s].scaled(q, w * (shocked[0] - premium[1]), w * (shocked[1] - premium[0]));
+        }
+        group[grid.size()].scaled(q, cs * densityLo / (hi * vol * Math.sqrt(tauHi)),
+            cs * densityHi / (lo * vol * Math.sqrt(tauLo)));
+        group[grid.size() + 1].scaled(q, cs * lo * densityLo * Math.sqrt(tauLo),
+            cs * hi * densityHi * Math.sqrt(tauHi));
+      } else if (q < 0) {
+        double units = -q * cs;
+        double mmLo = parameters.optionMargin().maintenanceRate() * lo + premium[0];
+        double mmHi = parameters.optionMargin().maintenanceRate() * hi + premium[1];
+        if (option.type() == OptionType.PUT) {
+          mmLo = Math.min(mmLo, option.strike());
+          mmHi = Math.min(mmHi, option.strike());
+        }
+        margin.add(m[0] * units * mmLo, m[1] * units * mmHi);
+      }
+    }
+    for (var group : scenarios.entrySet()) {
+      Sum[] s = group.getValue();
+      double worstLo = 0;
+      double worstHi = 0;
+      for (int i = 0; i < grid.size(); i++) {
+        worstLo = Math.min(worstLo, s[i].lo);
+        worstHi = Math.min(worstHi, s[i].hi);
+      }
+      RiskArray any = null;
+      for (Position p : account.positions()) {
+        RiskArray a = market.riskArray(p.instrumentId());
+        if (p.quantity() != 0 && a.underlying().equals(group.getKey())) {
+          any = a;
+        }
+      }
+      double lo = any.spot() * (1 - x) * parameters.portfolio().gammaShock();
+      double hi = any.spot() * (1 + x) * parameters.portfolio().gammaShock();
+      double gammaLo = 0.5 * Math.max(0, -s[grid.size()].hi) * lo * lo;
+      double gammaHi = 0.5 * Math.max(0, -s[grid.size()].lo) * hi * hi;
+      Sum vega = s[grid.size() + 1];
+      double vegaLo = vega.lo <= 0 && vega.hi >= 0 ? 0 : Math.min(Math.abs(vega.lo), Math.abs(vega.hi));
+      double vegaHi = Math.max(Math.abs(vega.lo), Math.abs(vega.hi));
+      double[] m = multipliers(market, group.getKey());
+      margin.add(m[0] * (-worstHi + gammaLo + vegaLo * parameters.portfolio().vegaShock()),
+          m[1] * (-worstLo + gammaHi + vegaHi * parameters.portfolio().vegaShock()));
+    }
+    for (var c : account.collateral().entrySet()) {
+      CollateralAsset asset = (CollateralAsset) instruments.get(c.getKey());
+      RiskArray array = market.riskArray(c.getKey());
+      double weight = lending ? asset.liquidationThreshold() : 1 - asset.haircut();
+      equity.add(c.getValue() * array.spot() * (1 - x) * weight, c.getValue() * array.spot() * (1 + x) * weight);
+      scale += c.getValue() * array.spot() * (1 + x);
+    }
+    for (var d : account.debt().entrySet()) {
+      RiskArray array = market.riskArray(d.getKey());
+      margin.add(d.getValue() * array.spot() * (1 - x), d.getValue() * array.spot() * (1 + x));
+      scale += d.getValue() * array.spot() * (1 + x);
+    }
+    return new Ranges(equity.lo, equity.hi, margin.lo, margin.hi,
+        BandCalculator.ROUNDING * (scale + Math.abs(equity.hi) + Math.abs(margin.hi)));
+  }
+
+  private static Sum[] sums(int n) {
+    Sum[] sums = new Sum[n];
+    for (int i = 0; i < n; i++) {
+      sums[i] = new Sum();
+    }
+    return sums;
+  }
+
+  /** The liquidity add-on's range for a notional in [nLo, nHi] on the side of {@code sign}, over the depth bucket. */
+  private void addOn(Sum margin, double sign, double nLo, double nHi, UnderlyingConditions conditions) {
+    double depth = sign >= 0 ? conditions.bidDepth2Pct() : conditions.askDepth2Pct();
+    if (!(depth > 0)) {
+      return; // unobserved: no add-on
+    }
+    double[] d = ConditionBuckets.depthRange(depth);
+    margin.add(parameters.dynamic().liquidityAddOn(nLo, d[1]), parameters.dynamic().liquidityAddOn(nHi, d[0]));
+  }
+
+  /** The absolute range of the volatility multiplier over its bucket. */
+  private double[] multipliers(MarketState market, String underlying) {
+    return ConditionBuckets.multiplierRange(parameters.dynamic().volMultiplier(
+        market.conditions(underlying).realizedVol()));
+  }
+
+  /** A premium's range over prices [lo, hi] and times to expiry [tauLo, tauHi] (zero rate). */
+  private static double[] premium(OptionContract option, double lo, double hi, double tauLo, double tauHi,
+      double vol) {
+    boolean call = option.type() == OptionType.CALL;
+    double low = Black76.DEFAULT.price(option.type(), call ? lo : hi, option.strike(), tauLo, vol, 0);
+    double high = Black76.DEFAULT.price(option.type(), call ? hi : lo, option.strike(), tauHi, vol, 0);
+    return new double[] {low, high};
+  }
+
+  /**
+   * The range of d1 = (ln(S/K) + σ²τ/2) / (σ√τ): increasing in S; in τ it falls then rises when S > K, with its
+   * minimum at τ* = 2 ln(S/K) / σ².
+   */
+  private static double[] d1(double strike, double lo, double hi, double tauLo, double tauHi, double vol) {
+    double max = Math.max(d1(hi, strike, tauLo, vol), d1(hi, strike, tauHi, vol));
+    double min = Math.min(d1(lo, strike, tauLo, vol), d1(lo, strike, tauHi, vol));
+    double turn = 2 * Math.log(lo / strike) / (vol * vol);
+    if (turn > tauLo && turn < tauHi) {
+      min = Math.min(min, d1(lo, strike, turn, vol));
+    }
+    return new double[] {min, max};
+  }
+
+  private static double d1(double spot, double strike, double tau, double vol) {
+    return (Math.log(spot / strike) + 0.5 * vol * vol * tau) / (vol * Math.sqrt(tau));
+  }
+}
