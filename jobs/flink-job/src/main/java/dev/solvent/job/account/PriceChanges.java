@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * What, besides the price, a new publication of an underlying changed that safe bands assume fixed: the
- * realized-volatility multiplier's bucket, a side's depth bucket, or a spec. Any of them revalues every holder.
+ * realized-volatility multiplier's bucket, a side's depth bucket, a spec, or an option's implied volatility. Any of
+ * them revalues every holder.
  */
 final class PriceChanges {
 
@@ -31,7 +32,17 @@ final class PriceChanges {
         != ConditionBuckets.multiplierBucket(dynamic.volMultiplier(now.realizedVol()))
         || ConditionBuckets.depthBucket(before.bidDepth2Pct()) != ConditionBuckets.depthBucket(now.bidDepth2Pct())
         || ConditionBuckets.depthBucket(before.askDepth2Pct()) != ConditionBuckets.depthBucket(now.askDepth2Pct())
-        || specsChanged(before.specs(), now.specs());
+        || specsChanged(before.specs(), now.specs()) || volsChanged(before, now);
+  }
+
+  /** An option's implied volatility changed (a market.vols quote applied at this publication). */
+  private static boolean volsChanged(RiskArraySet before, RiskArraySet now) {
+    for (int i = 0; i < now.arrays().length; i++) {
+      if (Double.compare(before.arrays()[i].vol(), now.arrays()[i].vol()) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean specsChanged(Instrument[] before, Instrument[] now) {

@@ -26,9 +26,10 @@ public final class RiskArraySetCodec implements StateCodec<RiskArraySet> {
     return "risk-array-set";
   }
 
+  /** Version 2 adds each array's implied volatility (an option's bands need it); version 1 reads it as unknown. */
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -61,12 +62,13 @@ public final class RiskArraySetCodec implements StateCodec<RiskArraySet> {
       out.writeDouble(a.vega());
       out.writeDouble(a.theta());
       Fields.doubles(out, a.scenarioPnl());
+      out.writeDouble(a.vol());
     }
   }
 
   @Override
   public RiskArraySet read(int version, DataInputView in) throws IOException {
-    if (version != 1) {
+    if (version != 1 && version != 2) {
       throw Fields.unknownVersion(name(), version);
     }
     String underlying = Fields.string(in);
@@ -84,7 +86,8 @@ public final class RiskArraySetCodec implements StateCodec<RiskArraySet> {
     RiskArray[] arrays = new RiskArray[Fields.length(in)];
     for (int i = 0; i < arrays.length; i++) {
       arrays[i] = new RiskArray(Fields.string(in), Fields.string(in), in.readDouble(), in.readDouble(),
-          in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), Fields.doubles(in));
+          in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), Fields.doubles(in),
+          version >= 2 ? in.readDouble() : Double.NaN);
     }
     return new RiskArraySet(underlying, time, sourceTime, stale, spot, realizedVol, bid, ask, specs, arrays);
   }
@@ -113,9 +116,10 @@ public final class RiskArraySetCodec implements StateCodec<RiskArraySet> {
       return "risk-array-set-versions";
     }
 
+    /** The version of the sets inside: 2 since sets carry their arrays' volatilities. */
     @Override
     public int version() {
-      return 1;
+      return 2;
     }
 
     @Override
@@ -133,12 +137,12 @@ public final class RiskArraySetCodec implements StateCodec<RiskArraySet> {
 
     @Override
     public RiskArraySet[] read(int version, DataInputView in) throws IOException {
-      if (version != 1) {
+      if (version != 1 && version != 2) {
         throw Fields.unknownVersion(name(), version);
       }
       RiskArraySet[] sets = new RiskArraySet[Fields.length(in)];
       for (int i = 0; i < sets.length; i++) {
-        sets[i] = RiskArraySetCodec.INSTANCE.read(1, in);
+        sets[i] = RiskArraySetCodec.INSTANCE.read(version, in);
       }
       return sets;
     }
