@@ -55,17 +55,17 @@ public final class TriggerBench {
     long crashTo = Scenario.T0 / 60_000 + (seconds / 3 + 60 + 59) / 60; // the minutes the fall touches
     long[] calm = new long[3];
     long[] crash = new long[3];
+    long[] after = new long[3];
     on.byMinute().forEach((minute, sums) -> {
-      long[] into = minute >= crashFrom && minute < crashTo ? crash : calm;
+      long[] into = minute < crashFrom ? calm : minute < crashTo ? crash : after;
       for (int i = 0; i < 3; i++) {
         into[i] += sums[i];
       }
     });
-    out.printf("   calm:  %6.2f %% (%,d revaluations over %,d publications x exposed accounts, %,d checks)%n",
-        100.0 * calm[2] / Math.max(1, calm[1]), calm[2], calm[1], calm[0]);
-    out.printf("   crash: %6.2f %% (%,d over %,d, %,d checks; minutes %d to %d of the run)%n",
-        100.0 * crash[2] / Math.max(1, crash[1]), crash[2], crash[1], crash[0], crashFrom - Scenario.T0 / 60_000,
-        crashTo - 1 - Scenario.T0 / 60_000);
+    long t0 = Scenario.T0 / 60_000;
+    share(out, "calm, before the fall", calm);
+    share(out, String.format("the fall (minutes %d to %d)", crashFrom - t0, crashTo - 1 - t0), crash);
+    share(out, "after it (realized volatility high)", after);
     out.printf("   index off: %6.2f %% (every holder)%n", 100.0 * off.revalued() / Math.max(1, off.exposed()));
 
     out.println();
@@ -79,6 +79,11 @@ public final class TriggerBench {
           m.checkpointMaxMs());
     }
     return 0;
+  }
+
+  private static void share(PrintStream out, String period, long[] sums) {
+    out.printf("   %-38s %6.2f %% (%,d revaluations over %,d exposed accounts at %,d publications)%n", period + ":",
+        100.0 * sums[2] / Math.max(1, sums[1]), sums[2], sums[1], sums[0]);
   }
 
   private record Measured(double wall, long inputs, long valuations, long exposed, long revalued,

@@ -236,9 +236,9 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
       if (now == null) {
         continue;
       }
-      boolean everyHolder = !indexed || priceChanges.conditionsChanged(before, now);
-      Set<String> due = index.due(now.underlying(), now.spot(), time, everyHolder, PriceChanges.ids(now));
-      counters.checked(time, index.holders(now.underlying()), due.size(), everyHolder);
+      TriggerIndex.Scope scope = indexed ? priceChanges.scope(before, now) : TriggerIndex.Scope.EVERY_HOLDER;
+      Set<String> due = index.due(now.underlying(), now.spot(), time, scope, PriceChanges.ids(now));
+      counters.checked(time, index.holders(now.underlying()), due.size(), scope == TriggerIndex.Scope.EVERY_HOLDER);
       for (String account : due) {
         setCurrentKey(account);
         timers.registerEventTimeTimer(VALUATION, time);

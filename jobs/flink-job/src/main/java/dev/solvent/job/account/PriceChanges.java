@@ -4,6 +4,7 @@ import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.risk.margin.DynamicMargin;
 import dev.solvent.risk.trigger.ConditionBuckets;
+import dev.solvent.risk.trigger.TriggerIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,8 +13,8 @@ import java.util.List;
 
 /**
  * What, besides the price, a new publication of an underlying changed that safe bands assume fixed: the
- * realized-volatility multiplier's bucket, a side's depth bucket, a spec, or an option's implied volatility. Any of
- * them revalues every holder.
+ * realized-volatility multiplier's bucket, a side's depth bucket or a spec (every holder is revalued), or an option's
+ * implied-volatility bucket (the holders of options on the underlying are).
  */
 final class PriceChanges {
 
@@ -23,22 +24,22 @@ final class PriceChanges {
     this.dynamic = dynamic;
   }
 
-  /** Whether {@code now} changed a condition since {@code before} (the underlying's previous set, null if none). */
-  boolean conditionsChanged(RiskArraySet before, RiskArraySet now) {
-    if (before == null) {
-      return true;
-    }
-    return ConditionBuckets.multiplierBucket(dynamic.volMultiplier(before.realizedVol()))
+  /** Whom {@code now} revalues besides the bands, given {@code before} (the underlying's previous set, or null). */
+  TriggerIndex.Scope scope(RiskArraySet before, RiskArraySet now) {
+    if (before == null || ConditionBuckets.multiplierBucket(dynamic.volMultiplier(before.realizedVol()))
         != ConditionBuckets.multiplierBucket(dynamic.volMultiplier(now.realizedVol()))
         || ConditionBuckets.depthBucket(before.bidDepth2Pct()) != ConditionBuckets.depthBucket(now.bidDepth2Pct())
         || ConditionBuckets.depthBucket(before.askDepth2Pct()) != ConditionBuckets.depthBucket(now.askDepth2Pct())
-        || specsChanged(before.specs(), now.specs()) || volsChanged(before, now);
+        || specsChanged(before.specs(), now.specs())) {
+      return TriggerIndex.Scope.EVERY_HOLDER;
+    }
+    return volBucketsChanged(before, now) ? TriggerIndex.Scope.OPTION_HOLDERS : TriggerIndex.Scope.BANDED;
   }
 
-  /** An option's implied volatility changed (a market.vols quote applied at this publication). */
-  private static boolean volsChanged(RiskArraySet before, RiskArraySet now) {
+  /** An option's implied volatility left its bucket (a market.vols quote applied at this publication). */
+  private static boolean volBucketsChanged(RiskArraySet before, RiskArraySet now) {
     for (int i = 0; i < now.arrays().length; i++) {
-      if (Double.compare(before.arrays()[i].vol(), now.arrays()[i].vol()) != 0) {
+      if (ConditionBuckets.volBucket(before.arrays()[i].vol()) != ConditionBuckets.volBucket(now.arrays()[i].vol())) {
         return true;
       }
     }

@@ -43,6 +43,7 @@ public final class SafeBandsCodec implements StateCodec<SafeBands> {
     for (String id : value.unpriced()) {
       Fields.string(out, id);
     }
+    out.writeBoolean(value.withOptions());
   }
 
   @Override
@@ -62,6 +63,6 @@ public final class SafeBandsCodec implements StateCodec<SafeBands> {
     for (int i = 0; i < m; i++) {
       unpriced.add(Fields.string(in));
     }
-    return new SafeBands(valuedAt, validUntil, bands, unpriced);
+    return new SafeBands(valuedAt, validUntil, bands, unpriced, in.readBoolean());
   }
 }

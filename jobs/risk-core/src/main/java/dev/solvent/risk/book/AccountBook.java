@@ -169,7 +169,8 @@ public final class AccountBook {
     }
     BandCalculator.Bands bands = bandCalculator.bands(valuation.account, valuation.instruments, valuation.market, a,
         memory.lastRatio());
-    return new SafeBands(time, Math.min(heartbeat, bands.validUntil()), bands.bands(), List.of());
+    return new SafeBands(time, Math.min(heartbeat, bands.validUntil()), bands.bands(), List.of(),
+        bands.withOptions());
   }
 
   private AccountState decide(AccountState account, Valuation valuation, MarginDecision decision, long time,

@@ -69,7 +69,7 @@ public final class BandCalculator {
    * An account's bands and until when they hold: a band of an account with options also assumes a bounded time
    * decay, for {@link IntervalBands#WINDOW_MILLIS} after the valuation.
    */
-  public record Bands(List<PriceBand> bands, long validUntil) {}
+  public record Bands(List<PriceBand> bands, long validUntil, boolean withOptions) {}
 
   /**
    * One band per underlying the account holds, for the account as valued in {@code assessment} and the ratio of
@@ -79,6 +79,7 @@ public final class BandCalculator {
       MarginAssessment assessment, double lastRatio) {
     Map<String, PriceBand> bands = new TreeMap<>();
     long validUntil = Long.MAX_VALUE;
+    boolean withOptions = false;
     if (account.mode() == MarginMode.ISOLATED) {
       Position lowest = null;
       for (Position p : account.positions()) {
@@ -110,9 +111,10 @@ public final class BandCalculator {
         bands.replaceAll((u, band) -> Double.isNaN(width) ? PriceBand.none(u) : new PriceBand(u,
             spot(account, market, u) * (1 - width), spot(account, market, u) * (1 + width)));
         validUntil = market.nowMillis() + IntervalBands.WINDOW_MILLIS;
+        withOptions = true;
       }
     }
-    return new Bands(new ArrayList<>(bands.values()), validUntil);
+    return new Bands(new ArrayList<>(bands.values()), validUntil, withOptions);
   }
 
   private static double spot(Account account, MarketState market, String underlying) {

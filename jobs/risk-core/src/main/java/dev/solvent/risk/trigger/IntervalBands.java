@@ -23,11 +23,12 @@ import java.util.TreeMap;
 /**
  * Bands for accounts holding options (README "Trigger index"): whether the account's ratio provably stays in its
  * range while every underlying's price stays within ±x of its valuation's and time advances by at most
- * {@link #WINDOW_MILLIS}, by interval bounds on every term of E and MM over that box. Black-76 at a zero rate is
- * monotone in the price (calls up, puts down) and in the time to expiry, so a premium's range over the box is its
- * value at two corners; each scenario's P&L is a difference of two such premiums; d1 is monotone in the price and
- * unimodal in time, which bounds the density, delta, gamma and vega that the liquidity add-on and the portfolio's
- * gamma and vega charges read. Linear terms are exact at the box's edges, collateral and debt too; brackets must not
+ * {@link #WINDOW_MILLIS} and each option's implied volatility within its bucket ({@link ConditionBuckets}), by
+ * interval bounds on every term of E and MM over that box. Black-76 at a zero rate depends on volatility and time
+ * only through u = σ√τ and is monotone in the price (calls up, puts down) and in u, so a premium's range over the box
+ * is its value at two corners; each scenario's P&L is a difference of two such premiums; d1 = ln(S/K)/u + u/2 is
+ * monotone in the price and unimodal in u, which bounds the density, delta, gamma and vega that the liquidity add-on
+ * and the portfolio's gamma and vega charges read. Linear terms are exact at the box's edges, collateral and debt too; brackets must not
  * change inside the box. The widest x of {@code 5 %, 2.5 %, ...} that passes is every underlying's band.
  */
 final class IntervalBands {
@@ -148,9 +149,12 @@ final class IntervalBands {
               tauHi, vol, 0)) > BandCalculator.ROUNDING * cs * array.spot()) {
         return null; // priced at another rate, or at a volatility the array does not name
       }
-      double[] premium = premium(option, lo, hi, tauLo, tauHi, vol);
+      double[] vols = ConditionBuckets.volRange(vol);
+      double uLo = vols[0] * Math.sqrt(tauLo);
+      double uHi = vols[1] * Math.sqrt(tauHi);
+      double[] premium = premium(option, lo, hi, uLo, uHi);
       equity.scaled(q * cs, premium[0], premium[1]);
-      double[] d1 = d1(option.strike(), lo, hi, tauLo, tauHi, vol);
+      double[] d1 = d1(option.strike(), lo, hi, uLo, uHi);
       double densityLo = Math.min(NormalDistribution.density(d1[0]), NormalDistribution.density(d1[1]));
       double densityHi = NormalDistribution.density(Math.max(d1[0], Math.min(0, d1[1])));
       double deltaLo = option.type() == OptionType.CALL ? NormalDistribution.cdf(d1[0])
@@ -162,13 +166,14 @@ final class IntervalBands {
       if (portfolio) {
         for (int s = 0; s < grid.size(); s++) {
           double k = grid.spotShock(s);
-          double shockedVol = Math.max(RiskArrayCalculator.MIN_VOL, vol * (1 + grid.volShock(s)));
-          double[] shocked = premium(option, lo * (1 + k), hi * (1 + k), tauLo, tauHi, shockedVol);
+          double shockLo = Math.max(RiskArrayCalculator.MIN_VOL, vols[0] * (1 + grid.volShock(s)));
+          double shockHi = Math.max(RiskArrayCalculator.MIN_VOL, vols[1] * (1 + grid.volShock(s)));
+          double[] shocked = premium(option, lo * (1 + k), hi * (1 + k), shockLo * Math.sqrt(tauLo),
+              shockHi * Math.sqrt(tauHi));
           double w = grid.weight(s) * cs;
           group[s].scaled(q, w * (shocked[0] - premium[1]), w * (shocked[1] - premium[0]));
         }
-        group[grid.size()].scaled(q, cs * densityLo / (hi * vol * Math.sqrt(tauHi)),
-            cs * densityHi / (lo * vol * Math.sqrt(tauLo)));
+        group[grid.size()].scaled(q, cs * densityLo / (hi * uHi), cs * densityHi / (lo * uLo));
         group[grid.size() + 1].scaled(q, cs * lo * densityLo * Math.sqrt(tauLo),
             cs * hi * densityHi * Math.sqrt(tauHi));
       } else if (q < 0) {
@@ -248,30 +253,32 @@ final class IntervalBands {
         market.conditions(underlying).realizedVol()));
   }
 
-  /** A premium's range over prices [lo, hi] and times to expiry [tauLo, tauHi] (zero rate). */
-  private static double[] premium(OptionContract option, double lo, double hi, double tauLo, double tauHi,
-      double vol) {
+  /**
+   * A premium's range over prices [lo, hi] and total volatilities u = σ√τ in [uLo, uHi]: at a zero rate Black-76
+   * depends on σ and τ through u only, and rises with u.
+   */
+  private static double[] premium(OptionContract option, double lo, double hi, double uLo, double uHi) {
     boolean call = option.type() == OptionType.CALL;
-    double low = Black76.DEFAULT.price(option.type(), call ? lo : hi, option.strike(), tauLo, vol, 0);
-    double high = Black76.DEFAULT.price(option.type(), call ? hi : lo, option.strike(), tauHi, vol, 0);
+    double low = Black76.DEFAULT.price(option.type(), call ? lo : hi, option.strike(), 1, uLo, 0);
+    double high = Black76.DEFAULT.price(option.type(), call ? hi : lo, option.strike(), 1, uHi, 0);
     return new double[] {low, high};
   }
 
   /**
-   * The range of d1 = (ln(S/K) + σ²τ/2) / (σ√τ): increasing in S; in τ it falls then rises when S > K, with its
-   * minimum at τ* = 2 ln(S/K) / σ².
+   * The range of d1 = ln(S/K)/u + u/2 over S in [lo, hi] and u in [uLo, uHi]: increasing in S; in u it falls then
+   * rises when S > K, with its minimum at u* = √(2 ln(S/K)).
    */
-  private static double[] d1(double strike, double lo, double hi, double tauLo, double tauHi, double vol) {
-    double max = Math.max(d1(hi, strike, tauLo, vol), d1(hi, strike, tauHi, vol));
-    double min = Math.min(d1(lo, strike, tauLo, vol), d1(lo, strike, tauHi, vol));
-    double turn = 2 * Math.log(lo / strike) / (vol * vol);
-    if (turn > tauLo && turn < tauHi) {
-      min = Math.min(min, d1(lo, strike, turn, vol));
+  private static double[] d1(double strike, double lo, double hi, double uLo, double uHi) {
+    double max = Math.max(d1(hi, strike, uLo), d1(hi, strike, uHi));
+    double min = Math.min(d1(lo, strike, uLo), d1(lo, strike, uHi));
+    double turn = lo > strike ? Math.sqrt(2 * Math.log(lo / strike)) : Double.NaN;
+    if (turn > uLo && turn < uHi) {
+      min = Math.min(min, d1(lo, strike, turn));
     }
     return new double[] {min, max};
   }
 
-  private static double d1(double spot, double strike, double tau, double vol) {
-    return (Math.log(spot / strike) + 0.5 * vol * vol * tau) / (vol * Math.sqrt(tau));
+  private static double d1(double spot, double strike, double u) {
+    return Math.log(spot / strike) / u + 0.5 * u;
   }
 }

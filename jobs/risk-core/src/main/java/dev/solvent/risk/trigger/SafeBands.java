@@ -8,12 +8,19 @@ import java.util.List;
  * instruments without a price yet are {@code unpriced}: the account is valued at their first price.
  *
  * @param valuedAt the instant of the valuation the bands come from
+ * @param withOptions the bands assume each held option's implied volatility stays in its bucket
  */
-public record SafeBands(long valuedAt, long validUntil, List<PriceBand> bands, List<String> unpriced) {
+public record SafeBands(long valuedAt, long validUntil, List<PriceBand> bands, List<String> unpriced,
+    boolean withOptions) {
 
   public SafeBands {
     bands = List.copyOf(bands);
     unpriced = List.copyOf(unpriced);
+  }
+
+  /** Bands of an account without options. */
+  public SafeBands(long valuedAt, long validUntil, List<PriceBand> bands, List<String> unpriced) {
+    this(valuedAt, validUntil, bands, unpriced, false);
   }
 
   /** The account holds nothing a price can move. */

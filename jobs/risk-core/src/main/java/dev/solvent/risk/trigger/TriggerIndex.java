@@ -31,9 +31,20 @@ public final class TriggerIndex {
   private static final Comparator<Slot> LOWEST_FIRST = Comparator.comparingDouble(Slot::key);
   private static final Comparator<Slot> HIGHEST_FIRST = LOWEST_FIRST.reversed();
 
+  /** Which holders a publication revalues besides those whose band it left. */
+  public enum Scope {
+    /** Those whose band the price left (and the unbanded, and the heartbeats due). */
+    BANDED,
+    /** ... and every holder of an option on the underlying: an implied volatility left its bucket. */
+    OPTION_HOLDERS,
+    /** Every holder: the index is off, or a condition every band assumes changed. */
+    EVERY_HOLDER
+  }
+
   /** The holders of one underlying, by band edge and by deadline. */
   private static final class Holders {
     final Set<String> all = new HashSet<>();
+    final Set<String> withOptions = new HashSet<>();
     final Set<String> unbanded = new HashSet<>();
     final PriorityQueue<Slot> lowEdges = new PriorityQueue<>(HIGHEST_FIRST);
     final PriorityQueue<Slot> highEdges = new PriorityQueue<>(LOWEST_FIRST);
@@ -56,6 +67,9 @@ public final class TriggerIndex {
     for (PriceBand band : bands.bands()) {
       Holders h = byUnderlying.computeIfAbsent(band.underlying(), u -> new Holders());
       h.all.add(account);
+      if (bands.withOptions()) {
+        h.withOptions.add(account);
+      }
       if (band.isEmpty()) {
         h.unbanded.add(account);
         continue;
@@ -85,6 +99,7 @@ public final class TriggerIndex {
       Holders h = byUnderlying.get(band.underlying());
       h.all.remove(account);
       h.unbanded.remove(account);
+      h.withOptions.remove(account);
       if (h.all.isEmpty()) {
         byUnderlying.remove(band.underlying());
       }
@@ -99,20 +114,22 @@ public final class TriggerIndex {
   }
 
   /**
-   * The accounts a publication of {@code underlying} at {@code price} and {@code time} must revalue: every holder
-   * when {@code everyHolder} (the index is off, or a condition the bands assume changed), else those whose band the
-   * price left, whose heartbeat is due, or that hold it without a band; and those waiting for a price of one of
+   * The accounts a publication of {@code underlying} at {@code price} and {@code time} must revalue: those whose
+   * band the price left, whose heartbeat is due, or that hold it without a band, and as {@code scope} says, every
+   * holder of an option on it or every holder; and those waiting for a price of one of
    * {@code instruments}. Accounts already valued at {@code time} are left out (a restored subtask may check an
    * instant twice). Returned accounts keep no band entries until their next {@link #put}.
    */
-  public Set<String> due(String underlying, double price, long time, boolean everyHolder,
-      Collection<String> instruments) {
+  public Set<String> due(String underlying, double price, long time, Scope scope, Collection<String> instruments) {
     Set<String> due = new LinkedHashSet<>();
     Holders h = byUnderlying.get(underlying);
     if (h != null) {
-      if (everyHolder) {
+      if (scope == Scope.EVERY_HOLDER) {
         due.addAll(h.all);
       } else {
+        if (scope == Scope.OPTION_HOLDERS) {
+          due.addAll(h.withOptions);
+        }
         due.addAll(h.unbanded);
         popWhile(h.lowEdges, s -> s.key() > price, due);
         popWhile(h.highEdges, s -> s.key() < price, due);

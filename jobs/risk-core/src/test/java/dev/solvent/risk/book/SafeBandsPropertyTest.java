@@ -61,7 +61,7 @@ class SafeBandsPropertyTest {
   private final AccountBook book = new AccountBook(PARAMETERS, SETTINGS);
 
   /** One underlying's oracle publication. */
-  private record Tick(long time, String underlying, double spot, UnderlyingConditions conditions) {}
+  private record Tick(long time, String underlying, double spot, UnderlyingConditions conditions, double vol) {}
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
@@ -128,7 +128,9 @@ class SafeBandsPropertyTest {
         continue; // not held: the account stage never hears of this price
       }
       if (banded && !waiting && band.contains(t.spot()) && t.time() < bands.validUntil()
-          && !bucketChanged(previous.get(t.underlying()), t)) {
+          && !bucketChanged(previous.get(t.underlying()), t)
+          && !(bands.withOptions() && ConditionBuckets.volBucket(previous.get(t.underlying()).vol())
+              != ConditionBuckets.volBucket(t.vol()))) {
         continue;
       }
       bands = record(replay, book.step(replay.state, List.of(), market(latest, t.time()), t.time()), t.time());
@@ -173,17 +175,20 @@ class SafeBandsPropertyTest {
       if (tick != null) {
         BigDecimal size = BigDecimal.valueOf(instrument instanceof Contract c ? c.contractSize() : 1);
         priced.put(instrument.id(), new PricedInstrument(instrument, size,
-            ARRAYS.compute(instrument, tick.spot(), 0.7, 0, tick.time()), tick.conditions(), false,
+            ARRAYS.compute(instrument, tick.spot(), tick.vol(), 0, tick.time()), tick.conditions(), false,
             tick.time() - 200));
       }
     }
     return priced::get;
   }
 
-  /** Prices of the three underlyings, each on its own clock: calm drift, bursts of volatility, and crash gaps. */
+  /**
+   * Prices of the three underlyings, each on its own clock: calm drift, bursts of volatility, and crash gaps; implied
+   * volatilities that jitter and rise as prices fall.
+   */
   private static List<Tick> path(Random random, int count) {
-    Map<String, double[]> state = new TreeMap<>(Map.of("BTC", new double[] {100_000, 0.5, 2e6, 2e6},
-        "ETH", new double[] {3_000, 0.6, 5e5, 5e5}, "USDC", new double[] {1, 0.01, Double.NaN, Double.NaN}));
+    Map<String, double[]> state = new TreeMap<>(Map.of("BTC", new double[] {100_000, 0.5, 2e6, 2e6, 0.7},
+        "ETH", new double[] {3_000, 0.6, 5e5, 5e5, 0.8}, "USDC", new double[] {1, 0.01, Double.NaN, Double.NaN, 0.1}));
     List<Tick> ticks = new ArrayList<>();
     long time = 0;
     double regime = 0.0005;
@@ -204,12 +209,13 @@ class SafeBandsPropertyTest {
         s[2] *= 1 + 0.01 * random.nextGaussian();
         s[3] *= 1 + 0.01 * random.nextGaussian();
       }
-      ticks.add(new Tick(time, u, s[0], new UnderlyingConditions(s[1], s[2], s[3])));
+      s[4] *= Math.exp(0.01 * random.nextGaussian() - 3 * move); // implied vol: noisy, up when the price falls
+      ticks.add(new Tick(time, u, s[0], new UnderlyingConditions(s[1], s[2], s[3]), s[4]));
     }
     // Every underlying priced at the start, so opening trades find a mark.
-    ticks.add(0, new Tick(0, "USDC", 1, new UnderlyingConditions(0.01, Double.NaN, Double.NaN)));
-    ticks.add(0, new Tick(0, "ETH", 3_000, new UnderlyingConditions(0.6, 5e5, 5e5)));
-    ticks.add(0, new Tick(0, "BTC", 100_000, new UnderlyingConditions(0.5, 2e6, 2e6)));
+    ticks.add(0, new Tick(0, "USDC", 1, new UnderlyingConditions(0.01, Double.NaN, Double.NaN), 0.1));
+    ticks.add(0, new Tick(0, "ETH", 3_000, new UnderlyingConditions(0.6, 5e5, 5e5), 0.8));
+    ticks.add(0, new Tick(0, "BTC", 100_000, new UnderlyingConditions(0.5, 2e6, 2e6), 0.7));
     return ticks;
   }
 
