@@ -30,9 +30,8 @@ import picocli.CommandLine.ParentCommand;
 final class DemoCommand implements Callable<Integer> {
 
   /**
-   * The demo's oracle: every publication revalues every account holding the underlying, so it publishes on a 0.4 %
-   * move (the crash's and the venue's moves at once) or every 5 minutes, instead of every minute; this keeps 10,000
-   * accounts through four hours of crash within the 5 minutes the demo is allowed.
+   * The demo's oracle: it publishes on a 0.4 % move (the crash's and the venue's moves at once) or every 5 minutes,
+   * instead of every minute; with the defaults the demo takes about three times as long (README "The demo").
    */
   static final Map<String, String> DEMO_DEFAULTS = Map.of(
       "oracle.deviation-threshold", "0.004", "oracle.heartbeat-ms", "300000");
