@@ -3,6 +3,7 @@ package dev.solvent.harness.bench;
 import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.RandomScenario;
 import dev.solvent.job.config.SolventConfig;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +19,24 @@ public final class PipelineThroughput {
 
   private PipelineThroughput() {}
 
+  /** The records in a scenario's input files (one JSON line each). */
+  static long inputEvents(Map<String, List<Path>> inputs) throws IOException {
+    long events = 0;
+    for (List<Path> files : inputs.values()) {
+      for (Path f : files) {
+        try (var lines = Files.lines(f)) {
+          events += lines.count();
+        }
+      }
+    }
+    return events;
+  }
+
   public static int run(int accounts, int seconds, int parallelism, PrintStream out) throws Exception {
     Path dir = Files.createTempDirectory("solvent-throughput");
     long generateStart = System.nanoTime();
     Map<String, List<Path>> inputs = RandomScenario.generate(42, accounts, seconds, 0.35).write(dir.resolve("in"));
-    long inputEvents = 0;
-    for (List<Path> files : inputs.values()) {
-      for (Path f : files) {
-        try (var lines = Files.lines(f)) {
-          inputEvents += lines.count();
-        }
-      }
-    }
+    long inputEvents = inputEvents(inputs);
     double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
     SolventConfig config = SolventConfig.defaults().with("job.parallelism", Integer.toString(parallelism))
         .with("checkpoint.interval-ms", "10000");

@@ -90,14 +90,7 @@ public final class TriggerBench {
       TreeMap<Long, long[]> byMinute, long checkpointBytes, long checkpointAvgMs, long checkpointMaxMs) {}
 
   private static Measured measure(Map<String, List<Path>> inputs, Path out, SolventConfig config) throws Exception {
-    long events = 0;
-    for (List<Path> files : inputs.values()) {
-      for (Path f : files) {
-        try (var lines = Files.lines(f)) {
-          events += lines.count();
-        }
-      }
-    }
+    long events = PipelineThroughput.inputEvents(inputs);
     Path checkpoints = out.resolveSibling(out.getFileName() + "-checkpoints");
     AtomicLong largest = new AtomicLong();
     Thread watcher = new Thread(() -> {

@@ -44,22 +44,10 @@ class RestoreITCase {
     Path output = dir.resolve("restored");
     Path checkpoints = dir.resolve("checkpoints");
     SolventConfig interrupted = config.with("checkpoint.dir", checkpoints.toUri().toString());
-    Configuration retain = new Configuration();
-    retain.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-    StreamExecutionEnvironment first = SolventEnvironment.create(interrupted, retain);
-    SolventPipeline.build(first, new FileInputs(inputs), new JsonLinesOutputs(output), interrupted);
-    JobClient job = first.executeAsync("solvent-interrupted");
-    Path checkpoint = awaitCheckpoint(checkpoints, 3, Duration.ofSeconds(120));
-    job.cancel().get();
-    assertThat(job.getJobExecutionResult().handle((r, e) -> e)).succeedsWithin(Duration.ofSeconds(60));
+    Path checkpoint = cancelAfterCheckpoint(inputs, output, interrupted, checkpoints, 3);
     long committedBeforeStop = countLines(output);
 
-    Configuration restore = new Configuration();
-    restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
-    StreamExecutionEnvironment second = SolventEnvironment.create(interrupted, restore);
-    SolventPipeline.build(second, new FileInputs(inputs), new JsonLinesOutputs(output), interrupted);
-    second.execute("solvent-restored");
+    restoreAndFinish(inputs, output, interrupted, checkpoint);
 
     var restored = PipelineRun.read(output).canonical();
     assertThat(committedBeforeStop).as("the stop came mid-stream").isGreaterThan(0);
@@ -68,6 +56,34 @@ class RestoreITCase {
     }
     System.out.printf("restore: stopped after checkpoint %s with %d lines committed; restored run completes "
         + "identically%n", checkpoint.getFileName(), committedBeforeStop);
+  }
+
+  /**
+   * Runs the job on {@code inputs} until checkpoint {@code count} is complete in {@code checkpoints} (the config's
+   * checkpoint.dir) and cancels it, keeping that checkpoint.
+   */
+  static Path cancelAfterCheckpoint(Map<String, List<Path>> inputs, Path output, SolventConfig config,
+      Path checkpoints, int count) throws Exception {
+    Configuration retain = new Configuration();
+    retain.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    StreamExecutionEnvironment env = SolventEnvironment.create(config, retain);
+    SolventPipeline.build(env, new FileInputs(inputs), new JsonLinesOutputs(output), config);
+    JobClient job = env.executeAsync("solvent-interrupted");
+    Path checkpoint = awaitCheckpoint(checkpoints, count, Duration.ofSeconds(120));
+    job.cancel().get();
+    assertThat(job.getJobExecutionResult().handle((r, e) -> e)).succeedsWithin(Duration.ofSeconds(60));
+    return checkpoint;
+  }
+
+  /** Restores the job from {@code checkpoint} with {@code config} and runs it to the end of its inputs. */
+  static void restoreAndFinish(Map<String, List<Path>> inputs, Path output, SolventConfig config, Path checkpoint)
+      throws Exception {
+    Configuration restore = new Configuration();
+    restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
+    StreamExecutionEnvironment env = SolventEnvironment.create(config, restore);
+    SolventPipeline.build(env, new FileInputs(inputs), new JsonLinesOutputs(output), config);
+    env.execute("solvent-restored");
   }
 
   /** Waits until a checkpoint numbered at least {@code count} is complete (only the newest is retained). */

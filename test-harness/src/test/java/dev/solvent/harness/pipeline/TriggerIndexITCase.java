@@ -4,21 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.RandomScenario;
-import dev.solvent.job.SolventEnvironment;
-import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.io.FileInputs;
-import dev.solvent.job.io.JsonLinesOutputs;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,22 +40,8 @@ class TriggerIndexITCase {
     Path output = dir.resolve("rescaled");
     Path checkpoints = dir.resolve("checkpoints");
     SolventConfig first = config.with("job.parallelism", "2").with("checkpoint.dir", checkpoints.toUri().toString());
-    Configuration retain = new Configuration();
-    retain.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-    StreamExecutionEnvironment before = SolventEnvironment.create(first, retain);
-    SolventPipeline.build(before, new FileInputs(inputs), new JsonLinesOutputs(output), first);
-    JobClient job = before.executeAsync("solvent-before-rescale");
-    Path checkpoint = RestoreITCase.awaitCheckpoint(checkpoints, 3, Duration.ofSeconds(120));
-    job.cancel().get();
-    assertThat(job.getJobExecutionResult().handle((r, e) -> e)).succeedsWithin(Duration.ofSeconds(60));
-
-    SolventConfig second = first.with("job.parallelism", "3");
-    Configuration restore = new Configuration();
-    restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
-    StreamExecutionEnvironment after = SolventEnvironment.create(second, restore);
-    SolventPipeline.build(after, new FileInputs(inputs), new JsonLinesOutputs(output), second);
-    after.execute("solvent-after-rescale");
+    Path checkpoint = RestoreITCase.cancelAfterCheckpoint(inputs, output, first, checkpoints, 3);
+    RestoreITCase.restoreAndFinish(inputs, output, first.with("job.parallelism", "3"), checkpoint);
     var rescaled = PipelineRun.read(output).canonical();
     for (String topic : off.keySet()) {
       assertThat(rescaled.get(topic)).as("%s, restored from parallelism 2 at 3", topic).isEqualTo(off.get(topic));

@@ -49,7 +49,7 @@ final class Valuation {
     Map<String, UnderlyingConditions> conditions = new TreeMap<>();
     boolean stale = false;
     long oldest = Long.MAX_VALUE;
-    for (String id : heldIds(ledger)) {
+    for (String id : ledger.heldInstruments()) {
       PricedInstrument priced = prices.priced(id);
       if (priced == null) {
         return null;
@@ -101,7 +101,7 @@ final class Valuation {
 
   /** What the ledger holds without a price yet. */
   static List<String> unpriced(AccountLedger ledger, Market prices) {
-    return heldIds(ledger).stream().filter(id -> prices.priced(id) == null).distinct().sorted().toList();
+    return ledger.heldInstruments().stream().filter(id -> prices.priced(id) == null).distinct().sorted().toList();
   }
 
   /** The average entry price the risk model uses for a held position; 0 when flat or not held. */
@@ -118,19 +118,5 @@ final class Valuation {
 
   static double contractSize(Instrument instrument) {
     return instrument instanceof Contract contract ? contract.contractSize() : 1;
-  }
-
-  private static List<String> heldIds(AccountLedger ledger) {
-    List<String> ids = new ArrayList<>();
-    for (LedgerPosition p : ledger.positions()) {
-      ids.add(p.instrumentId());
-    }
-    for (AssetAmount a : ledger.collateral()) {
-      ids.add(a.asset());
-    }
-    for (AssetAmount a : ledger.debt()) {
-      ids.add(a.asset());
-    }
-    return ids;
   }
 }

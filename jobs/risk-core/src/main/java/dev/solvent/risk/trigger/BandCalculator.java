@@ -108,8 +108,10 @@ public final class BandCalculator {
         double width = range == null || !(range.low() <= range.high()) ? Double.NaN
             : intervals.width(account, instruments, market, range, assessment.equity(),
                 assessment.maintenanceMargin());
-        bands.replaceAll((u, band) -> Double.isNaN(width) ? PriceBand.none(u) : new PriceBand(u,
-            spot(account, market, u) * (1 - width), spot(account, market, u) * (1 + width)));
+        bands.replaceAll((u, band) -> {
+          double spot = spot(account, market, u);
+          return Double.isNaN(width) ? PriceBand.none(u) : new PriceBand(u, spot * (1 - width), spot * (1 + width));
+        });
         validUntil = market.nowMillis() + IntervalBands.WINDOW_MILLIS;
         withOptions = true;
       }

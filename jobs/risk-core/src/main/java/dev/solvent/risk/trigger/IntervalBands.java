@@ -105,6 +105,7 @@ final class IntervalBands {
     }
     double scale = Math.abs(account.walletBalance());
     Map<String, Sum[]> scenarios = new TreeMap<>(); // portfolio: per underlying, per scenario, and gamma, vega
+    Map<String, Double> spots = new TreeMap<>();
     long now = market.nowMillis();
     ScenarioGrid grid = parameters.grid();
     for (Position p : account.positions()) {
@@ -121,6 +122,7 @@ final class IntervalBands {
       double cs = ((dev.solvent.risk.instrument.Contract) instrument).contractSize();
       scale += Math.abs(q) * cs * hi;
       Sum[] group = portfolio ? scenarios.computeIfAbsent(array.underlying(), u -> sums(grid.size() + 2)) : null;
+      spots.put(array.underlying(), array.spot());
       if (instrument instanceof LinearContract linear) {
         equity.add(q * cs * (lo - p.entryPrice()), q * cs * (hi - p.entryPrice()));
         double nLo = Math.abs(q) * cs * lo;
@@ -195,15 +197,9 @@ final class IntervalBands {
         worstLo = Math.min(worstLo, s[i].lo);
         worstHi = Math.min(worstHi, s[i].hi);
       }
-      RiskArray any = null;
-      for (Position p : account.positions()) {
-        RiskArray a = market.riskArray(p.instrumentId());
-        if (p.quantity() != 0 && a.underlying().equals(group.getKey())) {
-          any = a;
-        }
-      }
-      double lo = any.spot() * (1 - x) * parameters.portfolio().gammaShock();
-      double hi = any.spot() * (1 + x) * parameters.portfolio().gammaShock();
+      double spot = spots.get(group.getKey());
+      double lo = spot * (1 - x) * parameters.portfolio().gammaShock();
+      double hi = spot * (1 + x) * parameters.portfolio().gammaShock();
       double gammaLo = 0.5 * Math.max(0, -s[grid.size()].hi) * lo * lo;
       double gammaHi = 0.5 * Math.max(0, -s[grid.size()].lo) * hi * hi;
       Sum vega = s[grid.size() + 1];
