@@ -56,10 +56,10 @@ final class CoreValuations {
       }
     }
     Random random = new Random(1);
-    Market start = market(specs, avro, 100_000, 4_000, 2_000);
+    Market start = market(specs, avro, 100_000, 4_000, Scenario.T0 + 2_000);
     List<AccountState> states = new ArrayList<>();
     for (List<AccountEvent> events : opening.values()) {
-      states.add(book.step(null, events, start, 2_000).state());
+      states.add(book.step(null, events, start, Scenario.T0 + 2_000).state());
     }
     double btc = 100_000;
     double eth = 4_000;
@@ -73,7 +73,7 @@ final class CoreValuations {
       }
       btc *= 1 + 0.001 * random.nextGaussian();
       eth *= 1 + 0.001 * random.nextGaussian();
-      long time = 3_000 + m * 1_000L;
+      long time = Scenario.T0 + 3_000 + m * 1_000L;
       Market market = market(specs, avro, btc, eth, time);
       for (int i = 0; i < states.size(); i++) {
         AccountBook.Step step = book.step(states.get(i), List.of(), market, time);

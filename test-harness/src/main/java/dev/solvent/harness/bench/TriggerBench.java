@@ -5,6 +5,7 @@ import dev.solvent.harness.scenario.RandomScenario;
 import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.job.account.TriggerCounters;
 import dev.solvent.job.config.SolventConfig;
+import dev.solvent.risk.trigger.TriggerIndex;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -53,12 +54,13 @@ public final class TriggerBench {
     out.println("2. accounts revalued per oracle publication, as a share of the accounts exposed to it (index on)");
     long crashFrom = Scenario.T0 / 60_000 + seconds / 3 / 60;
     long crashTo = Scenario.T0 / 60_000 + (seconds / 3 + 60 + 59) / 60; // the minutes the fall touches
-    long[] calm = new long[3];
-    long[] crash = new long[3];
-    long[] after = new long[3];
+    int width = 3 + TriggerIndex.Cause.values().length;
+    long[] calm = new long[width];
+    long[] crash = new long[width];
+    long[] after = new long[width];
     on.byMinute().forEach((minute, sums) -> {
       long[] into = minute < crashFrom ? calm : minute < crashTo ? crash : after;
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < width; i++) {
         into[i] += sums[i];
       }
     });
@@ -84,6 +86,12 @@ public final class TriggerBench {
   private static void share(PrintStream out, String period, long[] sums) {
     out.printf("   %-38s %6.2f %% (%,d revaluations over %,d exposed accounts at %,d publications)%n", period + ":",
         100.0 * sums[2] / Math.max(1, sums[1]), sums[2], sums[1], sums[0]);
+    StringBuilder causes = new StringBuilder();
+    for (TriggerIndex.Cause cause : TriggerIndex.Cause.values()) {
+      causes.append(causes.isEmpty() ? "" : ", ").append(cause.name().toLowerCase(java.util.Locale.ROOT))
+          .append(String.format(" %.2f %%", 100.0 * sums[3 + cause.ordinal()] / Math.max(1, sums[1])));
+    }
+    out.printf("   %-38s %s%n", "", causes);
   }
 
   private record Measured(double wall, long inputs, long valuations, long exposed, long revalued,

@@ -27,7 +27,6 @@ import dev.solvent.risk.trigger.TriggerIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.TaskInfo;
@@ -237,9 +236,9 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
         continue;
       }
       TriggerIndex.Scope scope = indexed ? priceChanges.scope(before, now) : TriggerIndex.Scope.EVERY_HOLDER;
-      Set<String> due = index.due(now.underlying(), now.spot(), time, scope, PriceChanges.ids(now));
-      counters.checked(time, index.holders(now.underlying()), due.size(), scope == TriggerIndex.Scope.EVERY_HOLDER);
-      for (String account : due) {
+      TriggerIndex.Due due = index.due(now.underlying(), now.spot(), time, scope, PriceChanges.ids(now));
+      counters.checked(time, index.holders(now.underlying()), due, scope == TriggerIndex.Scope.EVERY_HOLDER);
+      for (String account : due.accounts()) {
         setCurrentKey(account);
         timers.registerEventTimeTimer(VALUATION, time);
       }

@@ -1,5 +1,6 @@
 package dev.solvent.job.account;
 
+import dev.solvent.risk.trigger.TriggerIndex;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -18,7 +19,10 @@ public final class TriggerCounters {
   public static final String REVALUED = "trigger-revalued";
   public static final String FULL = "trigger-full-checks";
   public static final String VALUATIONS = "account-valuations";
-  /** Per minute of event time: {checks, exposed, revalued}. */
+  /**
+   * Per minute of event time: {checks, exposed, revalued, then the revalued by {@link TriggerIndex.Cause} in its
+   * order}.
+   */
   public static final String BY_MINUTE = "trigger-by-minute";
   public static final String CHECKPOINT_MS_MAX = "account-checkpoint-ms-max";
   public static final String CHECKPOINT_MS_SUM = "account-checkpoint-ms-sum";
@@ -50,12 +54,21 @@ public final class TriggerCounters {
     valuationsMetric = metrics.counter("valuations");
   }
 
-  void checked(long time, int holders, int due, boolean everyHolder) {
-    byMinute.add(new long[] {Math.floorDiv(time, 60_000), 1, holders, due});
+  void checked(long time, int holders, TriggerIndex.Due due, boolean everyHolder) {
+    long[] tally = new long[4 + due.byCause().length];
+    tally[0] = Math.floorDiv(time, 60_000);
+    tally[1] = 1;
+    tally[2] = holders;
+    tally[3] = due.accounts().size();
+    for (int i = 0; i < due.byCause().length; i++) {
+      tally[4 + i] = due.byCause()[i];
+    }
+    byMinute.add(tally);
+    int count = due.accounts().size();
     checks.add(1);
     exposed.add(holders);
-    revalued.add(due);
-    revaluedMetric.inc(due);
+    revalued.add(count);
+    revaluedMetric.inc(count);
     if (everyHolder) {
       full.add(1);
     }

@@ -153,9 +153,12 @@ public final class AccountBook {
   }
 
   /**
-   * What this valuation guarantees (README "Trigger index"): an account under maintenance, or with a liquidation
-   * past its deadline, is revalued on every price; any other keeps its outputs while every price stays in its band
-   * and until its next margin-update heartbeat.
+   * What this valuation guarantees (README "Trigger index"): an account with a liquidation past its deadline, under
+   * maintenance with no liquidation open (one is due at the next fresh price), bankrupt, or a lending account under
+   * water (its health is reported on every valuation) is revalued on every price; any other keeps its outputs while
+   * every price stays in its band and until its next margin-update heartbeat. An account under maintenance with its
+   * liquidation open decides nothing new until the deadline's timer unless its status or ratio step changes, so it
+   * has bands too.
    */
   private SafeBands bands(AccountState valued, Valuation valuation, MarginAssessment a, long time) {
     AccountMemory memory = valued.memory();
@@ -163,7 +166,9 @@ public final class AccountBook {
         : memory.lastUpdateTime() + settings.updateHeartbeatMillis();
     PendingLiquidation pending = valued.pending();
     boolean overdue = pending != null && pending.escalates() && time >= pending.deadline();
-    if (a.liquidatable() || overdue) {
+    boolean everyPrice = a.status() == MarginStatus.BANKRUPT
+        || a.liquidatable() && (pending == null || valued.ledger().mode() == MarginMode.LENDING);
+    if (overdue || everyPrice) {
       return new SafeBands(time, heartbeat, valuation.underlyings().stream().map(PriceBand::none).toList(),
           List.of());
     }

@@ -144,6 +144,8 @@ public final class BandCalculator {
     return switch (status) {
       case HEALTHY -> RatioRange.of(warning, Double.POSITIVE_INFINITY, lastRatio, updateStep, stepBoundsHigh);
       case MARGIN_CALL -> RatioRange.of(1, warning, lastRatio, updateStep, stepBoundsHigh);
+      // Equity stays positive: the slack's rounding allowance keeps E above zero, so never bankrupt.
+      case LIQUIDATABLE -> RatioRange.of(0, 1, lastRatio, updateStep, stepBoundsHigh);
       default -> null;
     };
   }

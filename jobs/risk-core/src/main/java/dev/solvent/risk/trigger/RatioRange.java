@@ -2,8 +2,8 @@ package dev.solvent.risk.trigger;
 
 /**
  * The margin ratios an account (or an isolated position) may take without any output changing: its status stays,
- * and the ratio stays within the update step of the last margin update. Null where no such range exists (an account
- * under maintenance is revalued on every price).
+ * and the ratio stays within the update step of the last margin update. Null where no such range exists (a bankrupt
+ * account is revalued on every price).
  */
 public record RatioRange(double low, double high) {
 
@@ -11,7 +11,8 @@ public record RatioRange(double low, double high) {
   static final double EDGE_GUARD = 1e-9;
 
   /**
-   * @param status the status's ratio interval: [1, warning) for a margin call, [warning, ∞) when healthy
+   * @param status the status's ratio interval: (0, 1) under maintenance, [1, warning) for a margin call, [warning, ∞)
+   *     when healthy
    * @param lastRatio the ratio of the last margin update
    * @param step the relative move of the ratio that makes a margin update due
    * @param stepBoundsHigh whether the step bounds the ratio from above (false for an isolated position that is not

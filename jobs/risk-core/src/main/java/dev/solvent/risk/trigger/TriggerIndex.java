@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -40,6 +40,23 @@ public final class TriggerIndex {
     /** Every holder: the index is off, or a condition every band assumes changed. */
     EVERY_HOLDER
   }
+
+  /** Why an account is due, in the order {@link #due} looks: the first reason found is the one counted. */
+  public enum Cause {
+    /** The scope: an implied volatility, a condition bucket or a spec changed, or the index is off. */
+    CONDITION,
+    /** It holds the underlying without a band. */
+    UNBANDED,
+    /** The price left its band. */
+    EDGE,
+    /** Its band's time ran out (heartbeat, option time decay, lending interest). */
+    EXPIRED,
+    /** It holds an instrument priced for the first time. */
+    FIRST_PRICE
+  }
+
+  /** The accounts a publication revalues, and how many for each {@link Cause} (indexed by ordinal). */
+  public record Due(Set<String> accounts, int[] byCause) {}
 
   /** The holders of one underlying, by band edge and by deadline. */
   private static final class Holders {
@@ -120,34 +137,42 @@ public final class TriggerIndex {
    * {@code instruments}. Accounts already valued at {@code time} are left out (a restored subtask may check an
    * instant twice). Returned accounts keep no band entries until their next {@link #put}.
    */
-  public Set<String> due(String underlying, double price, long time, Scope scope, Collection<String> instruments) {
-    Set<String> due = new LinkedHashSet<>();
+  public Due due(String underlying, double price, long time, Scope scope, Collection<String> instruments) {
+    Map<String, Cause> due = new LinkedHashMap<>();
     Holders h = byUnderlying.get(underlying);
     if (h != null) {
       if (scope == Scope.EVERY_HOLDER) {
-        due.addAll(h.all);
+        addAll(due, h.all, Cause.CONDITION);
       } else {
         if (scope == Scope.OPTION_HOLDERS) {
-          due.addAll(h.withOptions);
+          addAll(due, h.withOptions, Cause.CONDITION);
         }
-        due.addAll(h.unbanded);
-        popWhile(h.lowEdges, s -> s.key() > price, due);
-        popWhile(h.highEdges, s -> s.key() < price, due);
-        popWhile(h.deadlines, s -> s.key() <= time, due);
+        addAll(due, h.unbanded, Cause.UNBANDED);
+        popWhile(h.lowEdges, s -> s.key() > price, due, Cause.EDGE);
+        popWhile(h.highEdges, s -> s.key() < price, due, Cause.EDGE);
+        popWhile(h.deadlines, s -> s.key() <= time, due, Cause.EXPIRED);
       }
     }
     for (String instrument : instruments) {
       Set<String> accounts = waiting.get(instrument);
       if (accounts != null) {
-        due.addAll(accounts);
+        addAll(due, accounts, Cause.FIRST_PRICE);
       }
     }
-    List<String> valuedNow = due.stream().filter(a -> entries.get(a).bands().valuedAt() >= time).toList();
+    List<String> valuedNow = due.keySet().stream().filter(a -> entries.get(a).bands().valuedAt() >= time).toList();
     for (String account : valuedNow) {
       due.remove(account);
       put(account, entries.get(account).bands()); // its popped entries back
     }
-    return due;
+    int[] byCause = new int[Cause.values().length];
+    due.values().forEach(cause -> byCause[cause.ordinal()]++);
+    return new Due(due.keySet(), byCause);
+  }
+
+  private static void addAll(Map<String, Cause> due, Set<String> accounts, Cause cause) {
+    for (String account : accounts) {
+      due.putIfAbsent(account, cause);
+    }
   }
 
   /** How many accounts hold the underlying. */
@@ -165,11 +190,11 @@ public final class TriggerIndex {
     boolean test(Slot slot);
   }
 
-  private void popWhile(PriorityQueue<Slot> heap, SlotTest test, Set<String> due) {
+  private void popWhile(PriorityQueue<Slot> heap, SlotTest test, Map<String, Cause> due, Cause cause) {
     while (!heap.isEmpty() && (!live(heap.peek()) || test.test(heap.peek()))) {
       Slot slot = heap.poll();
       if (live(slot)) {
-        due.add(slot.account());
+        due.putIfAbsent(slot.account(), cause);
       }
     }
   }

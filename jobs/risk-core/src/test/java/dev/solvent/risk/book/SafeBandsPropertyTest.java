@@ -83,7 +83,7 @@ class SafeBandsPropertyTest {
     }
     assertThat(accounts).isEqualTo(40);
     // Not vacuous: many valuations on these paths are skipped (accounts liquidated without fills stay under
-    // maintenance and are valued on every price, which keeps the share below a half), and many are not.
+    // maintenance and keep bands while their liquidation is open), and many are not.
     assertThat(skipped).isGreaterThan((skipped + valued) / 4);
     assertThat(valued).isGreaterThan(0);
   }

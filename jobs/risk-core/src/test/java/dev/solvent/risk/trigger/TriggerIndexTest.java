@@ -20,12 +20,12 @@ class TriggerIndexTest {
     index.put("a", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 90, 110)));
     index.put("b", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 95, 105)));
     index.put("c", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 99, 200), new PriceBand("ETH", 1, 2)));
-    assertThat(index.due("BTC", 100, 1, TriggerIndex.Scope.BANDED, List.of())).isEmpty();
-    assertThat(index.due("BTC", 106, 2, TriggerIndex.Scope.BANDED, List.of())).containsExactly("b");
-    assertThat(index.due("BTC", 98, 3, TriggerIndex.Scope.BANDED, List.of())).containsExactly("c");
-    assertThat(index.due("ETH", 1.5, 4, TriggerIndex.Scope.BANDED, List.of())).isEmpty();
-    assertThat(index.due("ETH", 3, 4, TriggerIndex.Scope.BANDED, List.of())).containsExactly("c");
-    assertThat(index.due("BTC", 50, 5, TriggerIndex.Scope.EVERY_HOLDER, List.of())).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(index.due("BTC", 100, 1, TriggerIndex.Scope.BANDED, List.of()).accounts()).isEmpty();
+    assertThat(index.due("BTC", 106, 2, TriggerIndex.Scope.BANDED, List.of()).accounts()).containsExactly("b");
+    assertThat(index.due("BTC", 98, 3, TriggerIndex.Scope.BANDED, List.of()).accounts()).containsExactly("c");
+    assertThat(index.due("ETH", 1.5, 4, TriggerIndex.Scope.BANDED, List.of()).accounts()).isEmpty();
+    assertThat(index.due("ETH", 3, 4, TriggerIndex.Scope.BANDED, List.of()).accounts()).containsExactly("c");
+    assertThat(index.due("BTC", 50, 5, TriggerIndex.Scope.EVERY_HOLDER, List.of()).accounts()).containsExactlyInAnyOrder("a", "b", "c");
     assertThat(index.holders("BTC")).isEqualTo(3);
   }
 
@@ -35,12 +35,12 @@ class TriggerIndexTest {
     index.put("beat", bands(0, 60_000, new PriceBand("BTC", 90, 110)));
     index.put("under", bands(0, Long.MAX_VALUE, PriceBand.none("BTC")));
     index.put("new", new SafeBands(0, Long.MAX_VALUE, List.of(), List.of("BTC-PERP")));
-    assertThat(index.due("BTC", 100, 1_000, TriggerIndex.Scope.BANDED, List.of("BTC-PERP"))).containsExactlyInAnyOrder("under", "new");
-    assertThat(index.due("BTC", 100, 60_000, TriggerIndex.Scope.BANDED, List.of())).containsExactlyInAnyOrder("beat", "under");
+    assertThat(index.due("BTC", 100, 1_000, TriggerIndex.Scope.BANDED, List.of("BTC-PERP")).accounts()).containsExactlyInAnyOrder("under", "new");
+    assertThat(index.due("BTC", 100, 60_000, TriggerIndex.Scope.BANDED, List.of()).accounts()).containsExactlyInAnyOrder("beat", "under");
     // Valued at this instant already (a restored subtask checking it again): left out, and still indexed.
     index.put("now", bands(70_000, Long.MAX_VALUE, PriceBand.none("BTC")));
-    assertThat(index.due("BTC", 100, 70_000, TriggerIndex.Scope.BANDED, List.of())).doesNotContain("now");
-    assertThat(index.due("BTC", 100, 71_000, TriggerIndex.Scope.BANDED, List.of())).contains("now");
+    assertThat(index.due("BTC", 100, 70_000, TriggerIndex.Scope.BANDED, List.of()).accounts()).doesNotContain("now");
+    assertThat(index.due("BTC", 100, 71_000, TriggerIndex.Scope.BANDED, List.of()).accounts()).contains("now");
   }
 
   @Test
@@ -63,7 +63,7 @@ class TriggerIndexTest {
           expected.add(e.getKey());
         }
       }
-      Set<String> due = new TreeSet<>(index.due("BTC", price, t, TriggerIndex.Scope.BANDED, List.of()));
+      Set<String> due = new TreeSet<>(index.due("BTC", price, t, TriggerIndex.Scope.BANDED, List.of()).accounts());
       assertThat(due).as("price %f at %d", price, t).isEqualTo(expected);
       for (String account : due) {
         PriceBand band = band(random, price);
