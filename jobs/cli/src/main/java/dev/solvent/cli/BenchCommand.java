@@ -1,10 +1,12 @@
 package dev.solvent.cli;
 
 import dev.solvent.harness.bench.TriggerBench;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ./solvent bench}: the trigger index's benchmark (README "Performance"). */
@@ -30,8 +32,21 @@ final class BenchCommand implements Callable<Integer> {
       + "standard deviation (default: ${DEFAULT-VALUE}, about 56 % a year)")
   double calmVol = 0.0001;
 
+  @Option(names = "--crash", paramLabel = "FRACTION", description = "the fall over the minute that starts a third of "
+      + "the way in (default: ${DEFAULT-VALUE}, i.e. 35 %; 0: no fall)")
+  double crash = 0.35;
+
+  @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
+      description = "configuration overrides for every run, e.g. risk.dynamic-margin=false")
+  List<String> overrides = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
-    return TriggerBench.run(accounts, seconds, parallelism, calmVol, root.out);
+    for (String value : overrides) {
+      if (!value.contains("=") || value.startsWith("=")) {
+        throw new IllegalArgumentException("'" + value + "' is neither an option nor a KEY=VALUE override");
+      }
+    }
+    return TriggerBench.run(accounts, seconds, parallelism, calmVol, crash, overrides, root.out);
   }
 }

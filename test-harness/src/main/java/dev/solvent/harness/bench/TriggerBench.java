@@ -1,6 +1,7 @@
 package dev.solvent.harness.bench;
 
 import dev.solvent.harness.run.PipelineRun;
+import dev.solvent.harness.run.RunConfig;
 import dev.solvent.harness.scenario.RandomScenario;
 import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.job.account.TriggerCounters;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./solvent bench} (README "Performance"): on one generated population and price path (RandomScenario: quotes
- * every second, a 35 % crash over a minute a third of the way in, the oracle at its defaults), the pipeline's valuations
+ * every second, a crash (35 % by default) over a minute a third of the way in, the oracle at its defaults), the pipeline's valuations
  * per second against the core's alone, the share of exposed accounts each oracle publication revalues in calm and in
  * crash, and the cost curve over population sizes.
  */
@@ -27,14 +28,15 @@ public final class TriggerBench {
 
   private TriggerBench() {}
 
-  public static int run(List<Integer> populations, int seconds, int parallelism, double calmVol, PrintStream out)
-      throws Exception {
-    out.printf("command: ./solvent bench --accounts %s --seconds %d --parallelism %d --calm-vol %s%n",
-        String.join(",", populations.stream().map(String::valueOf).toList()), seconds, parallelism, calmVol);
-    SolventConfig config = SolventConfig.defaults().with("job.parallelism", Integer.toString(parallelism))
-        .with("checkpoint.interval-ms", "10000");
+  public static int run(List<Integer> populations, int seconds, int parallelism, double calmVol, double crash,
+      List<String> overrides, PrintStream out) throws Exception {
+    out.printf("command: ./solvent bench --accounts %s --seconds %d --parallelism %d --calm-vol %s --crash %s%s%n",
+        String.join(",", populations.stream().map(String::valueOf).toList()), seconds, parallelism, calmVol, crash,
+        overrides.stream().map(o -> " " + o).collect(java.util.stream.Collectors.joining()));
+    SolventConfig config = RunConfig.withDefaults(SolventConfig.load(null, overrides), Map.of("job.parallelism",
+        Integer.toString(parallelism), "checkpoint.interval-ms", "10000"));
     int first = populations.get(0);
-    Scenario scenario = RandomScenario.generate(42, first, seconds, 0.35, calmVol);
+    Scenario scenario = RandomScenario.generate(42, first, seconds, crash, calmVol);
     Path dir = Files.createTempDirectory("solvent-bench");
     var inputs = scenario.write(dir.resolve("in-" + first));
 
@@ -54,19 +56,19 @@ public final class TriggerBench {
     out.println("2. accounts revalued per oracle publication, as a share of the accounts exposed to it (index on)");
     long crashFrom = Scenario.T0 / 60_000 + seconds / 3 / 60;
     long crashTo = Scenario.T0 / 60_000 + (seconds / 3 + 60 + 59) / 60; // the minutes the fall touches
-    int width = 3 + TriggerIndex.Cause.values().length;
+    int width = 4 + TriggerIndex.Cause.values().length;
     long[] calm = new long[width];
-    long[] crash = new long[width];
+    long[] fall = new long[width];
     long[] after = new long[width];
     on.byMinute().forEach((minute, sums) -> {
-      long[] into = minute < crashFrom ? calm : minute < crashTo ? crash : after;
+      long[] into = minute < crashFrom ? calm : minute < crashTo ? fall : after;
       for (int i = 0; i < width; i++) {
         into[i] += sums[i];
       }
     });
     long t0 = Scenario.T0 / 60_000;
     share(out, "calm, before the fall", calm);
-    share(out, String.format("the fall (minutes %d to %d)", crashFrom - t0, crashTo - 1 - t0), crash);
+    share(out, String.format("the fall (minutes %d to %d)", crashFrom - t0, crashTo - 1 - t0), fall);
     share(out, "after it (realized volatility high)", after);
     out.printf("   index off: %6.2f %% (every holder)%n", 100.0 * off.revalued() / Math.max(1, off.exposed()));
 
@@ -74,7 +76,7 @@ public final class TriggerBench {
     out.println("3. cost curve (index on, RocksDB, checkpoints every 10 s)");
     out.println("   accounts   wall s   event/wall   input ev/s   valuations   peak RSS MB   max ckpt MB   ckpt avg/max ms");
     for (int n : populations) {
-      var in = n == first ? inputs : RandomScenario.generate(42, n, seconds, 0.35, calmVol).write(dir.resolve("in-" + n));
+      var in = n == first ? inputs : RandomScenario.generate(42, n, seconds, crash, calmVol).write(dir.resolve("in-" + n));
       Measured m = n == first ? on : measure(in, dir.resolve("on-" + n), config);
       out.printf("   %,9d %8.1f %12.2f %12.0f %12d %13d %13.1f %10d/%d%n", n, m.wall(), seconds / m.wall(),
           m.inputs() / m.wall(), m.valuations(), peakRssMb(), m.checkpointBytes() / 1e6, m.checkpointAvgMs(),
@@ -92,6 +94,8 @@ public final class TriggerBench {
           .append(String.format(" %.2f %%", 100.0 * sums[3 + cause.ordinal()] / Math.max(1, sums[1])));
     }
     out.printf("   %-38s %s%n", "", causes);
+    out.printf("   %-38s needed (emitted an output without an event of their own): %.2f %%%n", "",
+        100.0 * sums[3 + TriggerIndex.Cause.values().length] / Math.max(1, sums[1]));
   }
 
   private record Measured(double wall, long inputs, long valuations, long exposed, long revalued,

@@ -26,7 +26,9 @@ import dev.solvent.risk.trigger.SafeBands;
 import dev.solvent.risk.trigger.TriggerIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.TaskInfo;
@@ -114,6 +116,8 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
   private transient EventTimeBuffer<AccountInput> events;
   private transient ValueState<AccountState> book;
   private transient ValueState<SafeBands> bands;
+  /** Accounts whose bands changed since the last checkpoint (the index holds them meanwhile). */
+  private transient Set<String> bandsToWrite;
   private transient TriggerIndex index;
   private transient PriceChanges priceChanges;
   private transient String checkKey;
@@ -145,6 +149,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
     accounts = new AccountBook(RiskSettings.parameters(config), RiskSettings.book(config));
     cache = new InstrumentCache();
     bands = getRuntimeContext().getState(BANDS);
+    bandsToWrite = new HashSet<>();
     priceChanges = new PriceChanges(RiskSettings.parameters(config).dynamic());
     counters = new TriggerCounters(getRuntimeContext(), getMetricGroup());
     snapshotStarted = new TreeMap<>();
@@ -159,7 +164,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
 
   /** The index of this subtask's accounts, from their keyed state (a restore, or a rescale's new key groups). */
   private void rebuildIndex() throws Exception {
-    index = new TriggerIndex();
+    index = new TriggerIndex(indexed);
     List<String> keys;
     KeyedStateBackend<String> backend = getKeyedStateBackend();
     try (Stream<String> all = backend.getKeys(BOOK.getName(), VoidNamespace.INSTANCE)) {
@@ -236,7 +241,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
         continue;
       }
       TriggerIndex.Scope scope = indexed ? priceChanges.scope(before, now) : TriggerIndex.Scope.EVERY_HOLDER;
-      TriggerIndex.Due due = index.due(now.underlying(), now.spot(), time, scope, PriceChanges.ids(now));
+      TriggerIndex.Due due = index.due(now.underlying(), now.spot(), time, scope, PriceChanges.priced(now));
       counters.checked(time, index.holders(now.underlying()), due, scope == TriggerIndex.Scope.EVERY_HOLDER);
       for (String account : due.accounts()) {
         setCurrentKey(account);
@@ -263,19 +268,33 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
     for (AccountOutput decided : step.outputs()) {
       emit(decided, released, time);
     }
-    counters.valued();
+    counters.valued(time, released.isEmpty() && !step.outputs().isEmpty());
     String account = (String) getCurrentKey();
-    if (step.bands().holdsNothing()) {
-      bands.clear();
-      index.remove(account);
-    } else {
-      bands.update(step.bands());
-      index.put(account, step.bands());
-    }
+    index.put(account, step.bands());
+    bandsToWrite.add(account);
     if (step.state() != stored) {
       book.update(step.state()); // most revaluations change nothing worth keeping: no write then
       moveDeadline(stored == null ? null : stored.pending(), step.state().pending(), time);
     }
+  }
+
+  /**
+   * The bands of the accounts valued since the last checkpoint, written to keyed state before its barrier: one write
+   * per account per checkpoint instead of one per valuation, and the same state as if each had been written.
+   */
+  @Override
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    super.prepareSnapshotPreBarrier(checkpointId);
+    for (String account : bandsToWrite) {
+      setCurrentKey(account);
+      SafeBands latest = index.bands(account);
+      if (latest == null) {
+        bands.clear();
+      } else {
+        bands.update(latest);
+      }
+    }
+    bandsToWrite.clear();
   }
 
   @Override

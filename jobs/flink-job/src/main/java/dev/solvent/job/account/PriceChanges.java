@@ -8,13 +8,13 @@ import dev.solvent.risk.trigger.TriggerIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * What, besides the price, a new publication of an underlying changed that safe bands assume fixed: the
- * realized-volatility multiplier's bucket, a side's depth bucket or a spec (every holder is revalued), or an option's
- * implied-volatility bucket (the holders of options on the underlying are).
+ * What, besides the price and the options' implied volatilities (which each account's bands name), a new publication
+ * of an underlying changed that safe bands assume fixed: the realized-volatility multiplier's bucket, a side's depth
+ * bucket or a spec. Any of them revalues every holder.
  */
 final class PriceChanges {
 
@@ -33,17 +33,7 @@ final class PriceChanges {
         || specsChanged(before.specs(), now.specs())) {
       return TriggerIndex.Scope.EVERY_HOLDER;
     }
-    return volBucketsChanged(before, now) ? TriggerIndex.Scope.OPTION_HOLDERS : TriggerIndex.Scope.BANDED;
-  }
-
-  /** An option's implied volatility left its bucket (a market.vols quote applied at this publication). */
-  private static boolean volBucketsChanged(RiskArraySet before, RiskArraySet now) {
-    for (int i = 0; i < now.arrays().length; i++) {
-      if (ConditionBuckets.volBucket(before.arrays()[i].vol()) != ConditionBuckets.volBucket(now.arrays()[i].vol())) {
-        return true;
-      }
-    }
-    return false;
+    return TriggerIndex.Scope.BANDED;
   }
 
   private static boolean specsChanged(Instrument[] before, Instrument[] now) {
@@ -66,12 +56,12 @@ final class PriceChanges {
     }
   }
 
-  /** The instruments the set prices. */
-  static List<String> ids(RiskArraySet set) {
-    List<String> ids = new ArrayList<>(set.specs().length);
-    for (Instrument spec : set.specs()) {
-      ids.add(spec.getInstrumentId());
+  /** The instruments the set prices, in its order, with the implied volatility each is priced at. */
+  static Map<String, Double> priced(RiskArraySet set) {
+    Map<String, Double> priced = new LinkedHashMap<>();
+    for (int i = 0; i < set.specs().length; i++) {
+      priced.put(set.specs()[i].getInstrumentId(), set.arrays()[i].vol());
     }
-    return ids;
+    return priced;
   }
 }

@@ -21,12 +21,15 @@ public final class TriggerCounters {
   public static final String VALUATIONS = "account-valuations";
   /**
    * Per minute of event time: {checks, exposed, revalued, then the revalued by {@link TriggerIndex.Cause} in its
-   * order}.
+   * order, then the valuations without an event of the account's own that emitted an output}: the last is what no
+   * index can save, since those outputs had to change.
    */
   public static final String BY_MINUTE = "trigger-by-minute";
   public static final String CHECKPOINT_MS_MAX = "account-checkpoint-ms-max";
   public static final String CHECKPOINT_MS_SUM = "account-checkpoint-ms-sum";
   public static final String CHECKPOINTS = "account-checkpoints";
+
+  private static final int TALLY_WIDTH = 5 + TriggerIndex.Cause.values().length;
 
   private final LongCounter checks = new LongCounter();
   private final LongCounter exposed = new LongCounter();
@@ -55,7 +58,7 @@ public final class TriggerCounters {
   }
 
   void checked(long time, int holders, TriggerIndex.Due due, boolean everyHolder) {
-    long[] tally = new long[4 + due.byCause().length];
+    long[] tally = new long[TALLY_WIDTH];
     tally[0] = Math.floorDiv(time, 60_000);
     tally[1] = 1;
     tally[2] = holders;
@@ -81,8 +84,15 @@ public final class TriggerCounters {
     checkpoints.add(1L);
   }
 
-  void valued() {
+  /** A valuation at {@code time}; {@code needed}: it had no event of its own and emitted an output. */
+  void valued(long time, boolean needed) {
     valuations.add(1);
     valuationsMetric.inc();
+    if (needed) {
+      long[] tally = new long[TALLY_WIDTH];
+      tally[0] = Math.floorDiv(time, 60_000);
+      tally[TALLY_WIDTH - 1] = 1;
+      byMinute.add(tally);
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.solvent.avro.margin.UnderlyingExposure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,25 +83,29 @@ public final class MarginHealthFunction extends KeyedProcessFunction<String, Mar
     MarginBand now = MarginBand.of(update.getMarginRatio());
     String newBand = now == null ? null : BAND + update.getMarginMode().name() + "|" + now.label();
     String oldBand = band.value();
-    if (oldBand != null) {
-      cell(oldBand)[0]--;
+    if (!Objects.equals(oldBand, newBand)) { // most updates stay in their band: no state write then
+      if (oldBand != null) {
+        cell(oldBand)[0]--;
+      }
+      if (newBand != null) {
+        cell(newBand)[0]++;
+      }
+      band.update(newBand);
     }
-    if (newBand != null) {
-      cell(newBand)[0]++;
-    }
-    band.update(newBand);
 
-    for (String underlying : pendingUnderlyings.get()) {
-      cell(PENDING + underlying)[0]--;
-    }
     List<String> pending = new ArrayList<>();
     if (update.getStatus() == MarginStatus.LIQUIDATABLE || update.getStatus() == MarginStatus.BANKRUPT) {
       for (UnderlyingExposure exposure : update.getExposures()) {
         pending.add(exposure.getUnderlying());
-        cell(PENDING + exposure.getUnderlying())[0]++;
       }
     }
-    pendingUnderlyings.update(pending);
+    List<String> before = new ArrayList<>();
+    pendingUnderlyings.get().forEach(before::add);
+    if (!before.equals(pending)) {
+      before.forEach(underlying -> cell(PENDING + underlying)[0]--);
+      pending.forEach(underlying -> cell(PENDING + underlying)[0]++);
+      pendingUnderlyings.update(pending);
+    }
   }
 
   /** This subtask's count of accounts in a band (what its gauge shows). */

@@ -2,13 +2,18 @@ package dev.solvent.job.state;
 
 import dev.solvent.risk.trigger.PriceBand;
 import dev.solvent.risk.trigger.SafeBands;
+import dev.solvent.risk.trigger.VolBand;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** What an account's last valuation guarantees (the trigger index's entry, kept to rebuild it on restore). */
+/**
+ * What an account's last valuation guarantees (the trigger index's entry, kept to rebuild it on restore). Version 2
+ * names each held option's volatility band; version 1 said only that the bands assumed volatility buckets no longer
+ * kept, so its bands with options read as none: such an account is revalued at its next price.
+ */
 public final class SafeBandsCodec implements StateCodec<SafeBands> {
 
   private static final long serialVersionUID = 1L;
@@ -21,7 +26,7 @@ public final class SafeBandsCodec implements StateCodec<SafeBands> {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -43,12 +48,17 @@ public final class SafeBandsCodec implements StateCodec<SafeBands> {
     for (String id : value.unpriced()) {
       Fields.string(out, id);
     }
-    out.writeBoolean(value.withOptions());
+    out.writeInt(value.vols().size());
+    for (VolBand vol : value.vols()) {
+      Fields.string(out, vol.instrument());
+      out.writeDouble(vol.low());
+      out.writeDouble(vol.high());
+    }
   }
 
   @Override
   public SafeBands read(int version, DataInputView in) throws IOException {
-    if (version != 1) {
+    if (version != 1 && version != 2) {
       throw new IOException(name() + " has no version " + version);
     }
     long valuedAt = in.readLong();
@@ -63,6 +73,16 @@ public final class SafeBandsCodec implements StateCodec<SafeBands> {
     for (int i = 0; i < m; i++) {
       unpriced.add(Fields.string(in));
     }
-    return new SafeBands(valuedAt, validUntil, bands, unpriced, in.readBoolean());
+    if (version == 1) {
+      boolean withOptions = in.readBoolean();
+      return new SafeBands(valuedAt, validUntil, withOptions ? bands.stream().map(b -> PriceBand.none(b.underlying()))
+          .toList() : bands, unpriced, List.of());
+    }
+    int k = in.readInt();
+    List<VolBand> vols = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) {
+      vols.add(new VolBand(Fields.string(in), in.readDouble(), in.readDouble()));
+    }
+    return new SafeBands(valuedAt, validUntil, bands, unpriced, vols);
   }
 }

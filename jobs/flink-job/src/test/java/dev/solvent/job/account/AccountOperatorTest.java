@@ -81,8 +81,12 @@ class AccountOperatorTest {
     assertRemains(2, 0, "alice's book and bands; the buffer drained, no timer");
   }
 
-  /** What the stage keeps at a test's end: keyed state entries (per state and key) and event-time timers. */
-  private void assertRemains(int stateEntries, int timers, String what) {
+  /**
+   * What the stage keeps at a checkpoint at a test's end: keyed state entries (per state and key; bands are written
+   * before the barrier) and event-time timers.
+   */
+  private void assertRemains(int stateEntries, int timers, String what) throws Exception {
+    h.prepareSnapshotPreBarrier(1);
     assertThat(h.numKeyedStateEntries()).as("keyed state: " + what).isEqualTo(stateEntries);
     assertThat(h.numEventTimeTimers()).as("timers: " + what).isEqualTo(timers);
   }

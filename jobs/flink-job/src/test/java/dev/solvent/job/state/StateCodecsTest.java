@@ -22,6 +22,7 @@ import dev.solvent.job.model.RiskArrayStageInput;
 import dev.solvent.job.riskarrays.UnderlyingMemory;
 import dev.solvent.risk.trigger.PriceBand;
 import dev.solvent.risk.trigger.SafeBands;
+import dev.solvent.risk.trigger.VolBand;
 import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.MarginStatus;
 import dev.solvent.risk.adl.AdlPosition;
@@ -46,6 +47,7 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +79,8 @@ class StateCodecsTest {
         d("100000"), d("0")))));
     samples.put("safe-bands", List.of(new SafeBands(11_000, 3_611_000, List.of(new PriceBand("BTC", 95_000.5,
         104_999.25), PriceBand.none("ETH"), PriceBand.all("USDC")), List.of()), new SafeBands(Long.MIN_VALUE,
-        Long.MAX_VALUE, List.of(), List.of("BTC-PERP", "USDC"))));
+        Long.MAX_VALUE, List.of(), List.of("BTC-PERP", "USDC")), new SafeBands(11_000, 311_000,
+        List.of(new PriceBand("BTC", 99_000, 101_000)), List.of(), List.of(new VolBand("BTC-P-90K", 0.57, 0.63)))));
     samples.put("account-state", List.of(new AccountState(ledger, new AccountMemory(1.37, MarginStatus.MARGIN_CALL,
         11_000, 4, 2, false), pending), new AccountState(ledger, AccountMemory.NONE, null)));
     samples.put("risk-array-set", List.of(arrays));
@@ -134,6 +137,23 @@ class StateCodecsTest {
     assertThat(back.ledger().position("BTC-PERP").cost().toPlainString())
         .isEqualTo(state.ledger().position("BTC-PERP").cost().toPlainString());
     assertThat(back.pending().orders()[0].remaining().toPlainString()).isEqualTo("0.459");
+  }
+
+  @Test
+  void bandsOfVersionOneThatAssumedVolatilityBucketsReadAsNoBand() throws IOException {
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    out.writeLong(11_000);
+    out.writeLong(311_000);
+    out.writeInt(1);
+    StringValue.writeString("BTC", out);
+    out.writeDouble(99_000);
+    out.writeDouble(101_000);
+    out.writeInt(0);
+    out.writeBoolean(true);
+    SafeBands back = SafeBandsCodec.INSTANCE.read(1, new DataInputDeserializer(out.getCopyOfBuffer()));
+    assertThat(back.bands()).containsExactly(PriceBand.none("BTC"));
+    assertThat(back.vols()).isEmpty();
+    assertThat(back.validUntil()).isEqualTo(311_000);
   }
 
   @Test

@@ -174,8 +174,7 @@ public final class AccountBook {
     }
     BandCalculator.Bands bands = bandCalculator.bands(valuation.account, valuation.instruments, valuation.market, a,
         memory.lastRatio());
-    return new SafeBands(time, Math.min(heartbeat, bands.validUntil()), bands.bands(), List.of(),
-        bands.withOptions());
+    return new SafeBands(time, Math.min(heartbeat, bands.validUntil()), bands.bands(), List.of(), bands.vols());
   }
 
   private AccountState decide(AccountState account, Valuation valuation, MarginDecision decision, long time,

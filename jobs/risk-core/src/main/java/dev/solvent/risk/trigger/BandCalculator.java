@@ -67,9 +67,9 @@ public final class BandCalculator {
 
   /**
    * An account's bands and until when they hold: a band of an account with options also assumes a bounded time
-   * decay, for {@link IntervalBands#WINDOW_MILLIS} after the valuation.
+   * decay, for {@link IntervalBands#WINDOW_MILLIS} after the valuation, and each option's volatility in its band.
    */
-  public record Bands(List<PriceBand> bands, long validUntil, boolean withOptions) {}
+  public record Bands(List<PriceBand> bands, long validUntil, List<VolBand> vols) {}
 
   /**
    * One band per underlying the account holds, for the account as valued in {@code assessment} and the ratio of
@@ -79,7 +79,7 @@ public final class BandCalculator {
       MarginAssessment assessment, double lastRatio) {
     Map<String, PriceBand> bands = new TreeMap<>();
     long validUntil = Long.MAX_VALUE;
-    boolean withOptions = false;
+    List<VolBand> vols = List.of();
     if (account.mode() == MarginMode.ISOLATED) {
       Position lowest = null;
       for (Position p : account.positions()) {
@@ -102,21 +102,28 @@ public final class BandCalculator {
     } else {
       bands.putAll(bandsOf(account, instruments, market, assessment.equity(), assessment.maintenanceMargin(),
           range(assessment.status(), lastRatio, true)));
-      if (account.positions().stream().anyMatch(p -> p.quantity() != 0
-          && instruments.get(p.instrumentId()) instanceof OptionContract)) {
+      List<Position> options = account.positions().stream().filter(p -> p.quantity() != 0
+          && instruments.get(p.instrumentId()) instanceof OptionContract).toList();
+      if (!options.isEmpty()) {
         RatioRange range = range(assessment.status(), lastRatio, true);
-        double width = range == null || !(range.low() <= range.high()) ? Double.NaN
-            : intervals.width(account, instruments, market, range, assessment.equity(),
+        IntervalBands.Box box = range == null || !(range.low() <= range.high()) ? null
+            : intervals.box(account, instruments, market, range, assessment.equity(),
                 assessment.maintenanceMargin());
         bands.replaceAll((u, band) -> {
           double spot = spot(account, market, u);
-          return Double.isNaN(width) ? PriceBand.none(u) : new PriceBand(u, spot * (1 - width), spot * (1 + width));
+          return box == null ? PriceBand.none(u) : new PriceBand(u, spot * (1 - box.price()),
+              spot * (1 + box.price()));
         });
+        if (box != null) {
+          vols = options.stream().map(p -> {
+            double vol = market.riskArray(p.instrumentId()).vol();
+            return new VolBand(p.instrumentId(), vol * (1 - box.vol()), vol * (1 + box.vol()));
+          }).toList();
+        }
         validUntil = market.nowMillis() + IntervalBands.WINDOW_MILLIS;
-        withOptions = true;
       }
     }
-    return new Bands(new ArrayList<>(bands.values()), validUntil, withOptions);
+    return new Bands(new ArrayList<>(bands.values()), validUntil, vols);
   }
 
   private static double spot(Account account, MarketState market, String underlying) {

@@ -7,15 +7,14 @@ package dev.solvent.risk.trigger;
  * A pure function of one publication, so every subtask, restore and rescale agrees on when a bucket changed.
  *
  * <p>The multiplier's bucket is exact at 1 (calm markets, dynamic margin off) and 1 % wide above it; depth buckets
- * are 25 % wide (the liquidity add-on is a small share of margin), with one bucket for an unobserved book; an
- * option's implied volatility has 5 % buckets, and a move across one revalues only the accounts holding options.
+ * are 25 % wide (the liquidity add-on is a small share of margin), with one bucket for an unobserved book. An
+ * option's implied volatility has no bucket: each account's bands name the volatilities they hold for
+ * ({@link VolBand}).
  */
 public final class ConditionBuckets {
 
   static final double MULTIPLIER_STEP = 1.01;
   static final double DEPTH_STEP = 1.25;
-  static final double VOL_STEP = 1.05;
-  private static final double LOG_VOL_STEP = Math.log(VOL_STEP);
   private static final double LOG_MULTIPLIER_STEP = Math.log(MULTIPLIER_STEP);
   private static final double LOG_DEPTH_STEP = Math.log(DEPTH_STEP);
   /** The bucket of a multiplier of exactly 1, and of an unobserved depth. */
@@ -35,17 +34,6 @@ public final class ConditionBuckets {
     }
     return new double[] {Math.min(multiplier, Math.max(1, Math.pow(MULTIPLIER_STEP, bucket))),
         Math.max(multiplier, Math.pow(MULTIPLIER_STEP, bucket + 1))};
-  }
-
-  /** An option's implied volatility, in 5 % buckets: a move across one revalues the holders of options. */
-  public static long volBucket(double vol) {
-    return vol > 0 && Double.isFinite(vol) ? (long) Math.floor(Math.log(vol) / LOG_VOL_STEP) : EXACT;
-  }
-
-  /** The lowest and highest implied volatility of the bucket {@code vol} is in. */
-  static double[] volRange(double vol) {
-    long bucket = volBucket(vol);
-    return new double[] {Math.min(vol, Math.pow(VOL_STEP, bucket)), Math.max(vol, Math.pow(VOL_STEP, bucket + 1))};
   }
 
   public static long depthBucket(double depth) {

@@ -22,22 +22,28 @@ import java.util.TreeMap;
 
 /**
  * Bands for accounts holding options (README "Trigger index"): whether the account's ratio provably stays in its
- * range while every underlying's price stays within ±x of its valuation's and time advances by at most
- * {@link #WINDOW_MILLIS} and each option's implied volatility within its bucket ({@link ConditionBuckets}), by
- * interval bounds on every term of E and MM over that box. Black-76 at a zero rate depends on volatility and time
- * only through u = σ√τ and is monotone in the price (calls up, puts down) and in u, so a premium's range over the box
- * is its value at two corners; each scenario's P&L is a difference of two such premiums; d1 = ln(S/K)/u + u/2 is
- * monotone in the price and unimodal in u, which bounds the density, delta, gamma and vega that the liquidity add-on
- * and the portfolio's gamma and vega charges read. Linear terms are exact at the box's edges, collateral and debt too; brackets must not
- * change inside the box. The widest x of {@code 5 %, 2.5 %, ...} that passes is every underlying's band.
+ * range while every underlying's price stays within ±x of its valuation's, every held option's implied volatility
+ * within ±v of its own, and time advances by at most {@link #WINDOW_MILLIS}, by interval bounds on every term of E
+ * and MM over that box. Black-76 at a zero rate depends on volatility and time only through u = σ√τ and is monotone
+ * in the price (calls up, puts down) and in u, so a premium's range over the box is its value at two corners; each
+ * scenario's P&L is a difference of two such premiums; d1 = ln(S/K)/u + u/2 is monotone in the price and unimodal in
+ * u, which bounds the density, delta, gamma and vega that the liquidity add-on and the portfolio's gamma and vega
+ * charges read. Linear terms are exact at the box's edges, collateral and debt too; brackets must not change inside
+ * the box. The widest box of {@link #BOXES} that passes gives every underlying's price band and every option's
+ * volatility band.
  */
 final class IntervalBands {
 
   /** How long a band with options holds (their time decay is bounded over this window). */
   static final long WINDOW_MILLIS = 300_000;
-  private static final double YEAR_MILLIS = 365.0 * 24 * 3600 * 1000;
-  private static final double WIDEST = 0.05;
-  private static final int HALVINGS = 9;
+  /**
+   * Relative half-widths (price, volatility), widest first, each box inside the one before. Volatility keeps the
+   * wider side: an implied volatility quote moves by percents where the price moves by basis points. The last box
+   * is the narrowest worth indexing; an account that fails it is revalued at every price.
+   */
+  static final double[][] BOXES = {
+      {0.05, 0.10}, {0.025, 0.10}, {0.025, 0.05}, {0.0125, 0.05}, {0.0125, 0.025}, {0.005, 0.025},
+      {0.0025, 0.025}, {0.0025, 0.01}, {0.001, 0.01}, {0.0005, 0.005}, {0.00025, 0.0025}};
 
   private final RiskParameters parameters;
 
@@ -45,25 +51,37 @@ final class IntervalBands {
     this.parameters = parameters;
   }
 
+  /** Relative half-widths of price and implied volatility that keep the ratio in its range. */
+  record Box(double price, double vol) {}
+
   /**
-   * The widest relative half-width that keeps the ratio in {@code range} over the box; NaN when none does (also when
-   * an option was priced at a non-zero rate: the monotonicity in time holds at a zero rate).
+   * The widest box of {@link #BOXES} that keeps the ratio in {@code range}; null when none does (also when an option
+   * was priced at a non-zero rate: the monotonicity in time holds at a zero rate).
    */
-  double width(Account account, Map<String, Instrument> instruments, MarketState market, RatioRange range,
+  Box box(Account account, Map<String, Instrument> instruments, MarketState market, RatioRange range,
       double equity, double maintenance) {
-    Ranges now = ranges(account, instruments, market, 0);
+    Ranges now = ranges(account, instruments, market, 0, 0);
     // The bounds must hold the model's own valuation: a check of this reconstruction against the model.
     if (now == null || !(now.equityLo - now.tolerance <= equity && equity <= now.equityHi + now.tolerance
         && now.marginLo - now.tolerance <= maintenance && maintenance <= now.marginHi + now.tolerance)) {
-      return Double.NaN;
+      return null;
     }
-    double x = WIDEST;
-    for (int i = 0; i <= HALVINGS; i++, x /= 2) {
-      if (holds(ranges(account, instruments, market, x), range)) {
-        return x;
+    double[] narrowest = BOXES[BOXES.length - 1];
+    if (!holds(ranges(account, instruments, market, narrowest[0], narrowest[1]), range)) {
+      return null; // too close to a range edge for any box: one evaluation, not one per box
+    }
+    // Each box holds the next, so bounds that hold on one hold on every later one: a binary search.
+    int holding = BOXES.length - 1;
+    int failing = -1;
+    while (holding - failing > 1) {
+      int mid = (holding + failing) >>> 1;
+      if (holds(ranges(account, instruments, market, BOXES[mid][0], BOXES[mid][1]), range)) {
+        holding = mid;
+      } else {
+        failing = mid;
       }
     }
-    return holds(now, range) ? 0 : Double.NaN;
+    return new Box(BOXES[holding][0], BOXES[holding][1]);
   }
 
   /** E and MM over a box, and the rounding allowance of their model's sums. */
@@ -95,7 +113,8 @@ final class IntervalBands {
   }
 
   /** Null when the box crosses a bracket edge or an option's terms cannot be bounded. */
-  private Ranges ranges(Account account, Map<String, Instrument> instruments, MarketState market, double x) {
+  private Ranges ranges(Account account, Map<String, Instrument> instruments, MarketState market, double x,
+      double v) {
     boolean lending = account.mode() == MarginMode.LENDING;
     boolean portfolio = account.mode() == MarginMode.PORTFOLIO;
     Sum equity = new Sum();
@@ -151,7 +170,7 @@ final class IntervalBands {
               tauHi, vol, 0)) > BandCalculator.ROUNDING * cs * array.spot()) {
         return null; // priced at another rate, or at a volatility the array does not name
       }
-      double[] vols = ConditionBuckets.volRange(vol);
+      double[] vols = {vol * (1 - v), vol * (1 + v)};
       double uLo = vols[0] * Math.sqrt(tauLo);
       double uHi = vols[1] * Math.sqrt(tauHi);
       double[] premium = premium(option, lo, hi, uLo, uHi);

@@ -8,19 +8,20 @@ import java.util.List;
  * instruments without a price yet are {@code unpriced}: the account is valued at their first price.
  *
  * @param valuedAt the instant of the valuation the bands come from
- * @param withOptions the bands assume each held option's implied volatility stays in its bucket
+ * @param vols per held option, the implied volatilities the bands assume (empty without options)
  */
 public record SafeBands(long valuedAt, long validUntil, List<PriceBand> bands, List<String> unpriced,
-    boolean withOptions) {
+    List<VolBand> vols) {
 
   public SafeBands {
     bands = List.copyOf(bands);
     unpriced = List.copyOf(unpriced);
+    vols = List.copyOf(vols);
   }
 
   /** Bands of an account without options. */
   public SafeBands(long valuedAt, long validUntil, List<PriceBand> bands, List<String> unpriced) {
-    this(valuedAt, validUntil, bands, unpriced, false);
+    this(valuedAt, validUntil, bands, unpriced, List.of());
   }
 
   /** The account holds nothing a price can move. */

@@ -1,7 +1,6 @@
 package dev.solvent.risk.trigger;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,9 +13,10 @@ import java.util.Set;
 /**
  * Which accounts a new price must revalue, without looking at the others (README "Trigger index"). Per underlying,
  * its holders' band edges in two heaps (highest low edge first, lowest high edge first) and their heartbeat
- * deadlines in a third; a price pops exactly the accounts whose band it left, in O(k log n) for k of them. Accounts
- * without a band on the underlying are revalued on each of its prices; accounts holding an instrument without a
- * price yet wait for that instrument's first one.
+ * deadlines in a third, and per option the same two heaps of its holders' volatility band edges; a publication pops
+ * exactly the accounts whose band its price or one of its implied volatilities left, in O(k log n) for k of them.
+ * Accounts without a band on the underlying are revalued on each of its prices; accounts holding an instrument
+ * without a price yet wait for that instrument's first one.
  *
  * <p>Heap entries are never searched for: a new band supersedes the account's old entries by version, and superseded
  * entries are dropped when they surface or when a heap holds more dead entries than live ones. Not thread-safe; one
@@ -33,22 +33,22 @@ public final class TriggerIndex {
 
   /** Which holders a publication revalues besides those whose band it left. */
   public enum Scope {
-    /** Those whose band the price left (and the unbanded, and the heartbeats due). */
+    /** Those whose band the price or a volatility left (and the unbanded, and the heartbeats due). */
     BANDED,
-    /** ... and every holder of an option on the underlying: an implied volatility left its bucket. */
-    OPTION_HOLDERS,
     /** Every holder: the index is off, or a condition every band assumes changed. */
     EVERY_HOLDER
   }
 
   /** Why an account is due, in the order {@link #due} looks: the first reason found is the one counted. */
   public enum Cause {
-    /** The scope: an implied volatility, a condition bucket or a spec changed, or the index is off. */
+    /** The scope: a condition bucket or a spec changed, or the index is off. */
     CONDITION,
     /** It holds the underlying without a band. */
     UNBANDED,
     /** The price left its band. */
     EDGE,
+    /** A held option's implied volatility left its band. */
+    VOL,
     /** Its band's time ran out (heartbeat, option time decay, lending interest). */
     EXPIRED,
     /** It holds an instrument priced for the first time. */
@@ -61,19 +61,40 @@ public final class TriggerIndex {
   /** The holders of one underlying, by band edge and by deadline. */
   private static final class Holders {
     final Set<String> all = new HashSet<>();
-    final Set<String> withOptions = new HashSet<>();
     final Set<String> unbanded = new HashSet<>();
     final PriorityQueue<Slot> lowEdges = new PriorityQueue<>(HIGHEST_FIRST);
     final PriorityQueue<Slot> highEdges = new PriorityQueue<>(LOWEST_FIRST);
     final PriorityQueue<Slot> deadlines = new PriorityQueue<>(LOWEST_FIRST);
   }
 
+  /** The holders of one option, by volatility band edge. */
+  private static final class VolHolders {
+    final Set<String> all = new HashSet<>();
+    final PriorityQueue<Slot> lowEdges = new PriorityQueue<>(HIGHEST_FIRST);
+    final PriorityQueue<Slot> highEdges = new PriorityQueue<>(LOWEST_FIRST);
+  }
+
+  private final boolean edges;
   private final Map<String, Entry> entries = new HashMap<>();
   private final Map<String, Holders> byUnderlying = new HashMap<>();
+  private final Map<String, VolHolders> byOption = new HashMap<>();
   private final Map<String, Set<String>> waiting = new HashMap<>();
   private long versions;
 
-  /** The account's bands from its latest valuation, replacing what it had. */
+  /**
+   * @param edges whether to index band edges; without them (the index switched off, every holder revalued at every
+   *     price) it keeps only who holds what and who waits for a first price
+   */
+  public TriggerIndex(boolean edges) {
+    this.edges = edges;
+  }
+
+  /** An index of band edges. */
+  public TriggerIndex() {
+    this(true);
+  }
+
+  /** The account's bands from its latest valuation, replacing what it had (nothing held: forgotten). */
   public void put(String account, SafeBands bands) {
     remove(account);
     if (bands.holdsNothing()) {
@@ -84,11 +105,11 @@ public final class TriggerIndex {
     for (PriceBand band : bands.bands()) {
       Holders h = byUnderlying.computeIfAbsent(band.underlying(), u -> new Holders());
       h.all.add(account);
-      if (bands.withOptions()) {
-        h.withOptions.add(account);
-      }
       if (band.isEmpty()) {
         h.unbanded.add(account);
+        continue;
+      }
+      if (!edges) {
         continue;
       }
       if (band.low() > Double.NEGATIVE_INFINITY) {
@@ -100,7 +121,14 @@ public final class TriggerIndex {
       if (bands.validUntil() < Long.MAX_VALUE) {
         h.deadlines.add(new Slot(account, version, bands.validUntil()));
       }
-      compact(h);
+      compact(h.all.size(), h.lowEdges, h.highEdges, h.deadlines);
+    }
+    for (VolBand vol : edges ? bands.vols() : List.<VolBand>of()) {
+      VolHolders h = byOption.computeIfAbsent(vol.instrument(), i -> new VolHolders());
+      h.all.add(account);
+      h.lowEdges.add(new Slot(account, version, vol.low()));
+      h.highEdges.add(new Slot(account, version, vol.high()));
+      compact(h.all.size(), h.lowEdges, h.highEdges);
     }
     for (String instrument : bands.unpriced()) {
       waiting.computeIfAbsent(instrument, i -> new HashSet<>()).add(account);
@@ -116,9 +144,15 @@ public final class TriggerIndex {
       Holders h = byUnderlying.get(band.underlying());
       h.all.remove(account);
       h.unbanded.remove(account);
-      h.withOptions.remove(account);
       if (h.all.isEmpty()) {
         byUnderlying.remove(band.underlying());
+      }
+    }
+    for (VolBand vol : edges ? old.bands().vols() : List.<VolBand>of()) {
+      VolHolders h = byOption.get(vol.instrument());
+      h.all.remove(account);
+      if (h.all.isEmpty()) {
+        byOption.remove(vol.instrument());
       }
     }
     for (String instrument : old.bands().unpriced()) {
@@ -132,28 +166,39 @@ public final class TriggerIndex {
 
   /**
    * The accounts a publication of {@code underlying} at {@code price} and {@code time} must revalue: those whose
-   * band the price left, whose heartbeat is due, or that hold it without a band, and as {@code scope} says, every
-   * holder of an option on it or every holder; and those waiting for a price of one of
-   * {@code instruments}. Accounts already valued at {@code time} are left out (a restored subtask may check an
-   * instant twice). Returned accounts keep no band entries until their next {@link #put}.
+   * band the price left, whose heartbeat is due, or that hold it without a band, or every holder as {@code scope}
+   * says; those whose volatility band for one of the {@code priced} instruments (id to implied volatility, in the
+   * publication's order) its volatility left; and those waiting for a first price of one of them. Accounts already
+   * valued at {@code time} are left out (a restored subtask may check an instant twice). Returned accounts keep no
+   * band entries until their next {@link #put}.
    */
-  public Due due(String underlying, double price, long time, Scope scope, Collection<String> instruments) {
+  public Due due(String underlying, double price, long time, Scope scope, Map<String, Double> priced) {
+    if (!edges && scope != Scope.EVERY_HOLDER) {
+      throw new IllegalStateException("an index without band edges revalues every holder");
+    }
     Map<String, Cause> due = new LinkedHashMap<>();
     Holders h = byUnderlying.get(underlying);
     if (h != null) {
       if (scope == Scope.EVERY_HOLDER) {
         addAll(due, h.all, Cause.CONDITION);
       } else {
-        if (scope == Scope.OPTION_HOLDERS) {
-          addAll(due, h.withOptions, Cause.CONDITION);
-        }
         addAll(due, h.unbanded, Cause.UNBANDED);
         popWhile(h.lowEdges, s -> s.key() > price, due, Cause.EDGE);
         popWhile(h.highEdges, s -> s.key() < price, due, Cause.EDGE);
-        popWhile(h.deadlines, s -> s.key() <= time, due, Cause.EXPIRED);
       }
     }
-    for (String instrument : instruments) {
+    for (var option : priced.entrySet()) {
+      VolHolders v = byOption.get(option.getKey());
+      double vol = option.getValue();
+      if (v != null) {
+        popWhile(v.lowEdges, s -> !(s.key() <= vol), due, Cause.VOL);
+        popWhile(v.highEdges, s -> !(s.key() >= vol), due, Cause.VOL);
+      }
+    }
+    if (h != null && scope != Scope.EVERY_HOLDER) {
+      popWhile(h.deadlines, s -> s.key() <= time, due, Cause.EXPIRED);
+    }
+    for (String instrument : priced.keySet()) {
       Set<String> accounts = waiting.get(instrument);
       if (accounts != null) {
         addAll(due, accounts, Cause.FIRST_PRICE);
@@ -173,6 +218,12 @@ public final class TriggerIndex {
     for (String account : accounts) {
       due.putIfAbsent(account, cause);
     }
+  }
+
+  /** The account's bands as last put, or null. */
+  public SafeBands bands(String account) {
+    Entry entry = entries.get(account);
+    return entry == null ? null : entry.bands();
   }
 
   /** How many accounts hold the underlying. */
@@ -205,11 +256,12 @@ public final class TriggerIndex {
   }
 
   /** Drops superseded entries once they outnumber the live ones. */
-  private void compact(Holders h) {
-    int limit = 2 * h.all.size() + 64;
-    for (PriorityQueue<Slot> heap : List.of(h.lowEdges, h.highEdges, h.deadlines)) {
+  @SafeVarargs
+  private void compact(int holders, PriorityQueue<Slot>... heaps) {
+    int limit = 2 * holders + 64;
+    for (PriorityQueue<Slot> heap : heaps) {
       if (heap.size() > limit) {
-        List<Slot> live = new ArrayList<>(h.all.size());
+        List<Slot> live = new ArrayList<>(holders);
         for (Slot slot : heap) {
           if (live(slot)) {
             live.add(slot);

@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The trigger index's promise, by property: over random portfolios (every margin mode, tiered brackets, collateral,
  * loans, options) and random price paths (calm drifts, crash gaps, realized volatility and book depth moving with
- * them), an account valued only when a price leaves its band, its heartbeat is due, its deadline falls or a
- * condition bucket changes produces exactly the outputs and the state of the same account valued on every price of
+ * them), an account valued only when a price leaves its band, an option's implied volatility leaves its volatility
+ * band, its heartbeat is due, its deadline falls or a condition bucket changes produces exactly the outputs and the state of the same account valued on every price of
  * what it holds.
  */
 class SafeBandsPropertyTest {
@@ -71,6 +71,8 @@ class SafeBandsPropertyTest {
     int accounts = 0;
     long skipped = 0;
     long valued = 0;
+    long optionSkipped = 0;
+    long optionValued = 0;
     for (int a = 0; a < 40; a++) {
       List<AccountEvent> opening = account(random, "a" + a);
       Replay full = replay(opening, ticks, false);
@@ -80,12 +82,19 @@ class SafeBandsPropertyTest {
       accounts++;
       skipped += full.valuations - banded.valuations;
       valued += banded.valuations;
+      if (opening.stream().anyMatch(e -> e instanceof AccountEvent.Trade t && t.instrumentId().equals(BTC_PUT.id()))) {
+        optionSkipped += full.valuations - banded.valuations;
+        optionValued += banded.valuations;
+      }
     }
     assertThat(accounts).isEqualTo(40);
     // Not vacuous: many valuations on these paths are skipped (accounts liquidated without fills stay under
     // maintenance and keep bands while their liquidation is open), and many are not.
     assertThat(skipped).isGreaterThan((skipped + valued) / 4);
     assertThat(valued).isGreaterThan(0);
+    // Option holders too, through their volatility bands, though every seed moves implied volatility at every tick.
+    assertThat(optionSkipped).isGreaterThan(0);
+    assertThat(optionValued).isGreaterThan(0);
   }
 
   private static final class Replay {
@@ -129,8 +138,8 @@ class SafeBandsPropertyTest {
       }
       if (banded && !waiting && band.contains(t.spot()) && t.time() < bands.validUntil()
           && !bucketChanged(previous.get(t.underlying()), t)
-          && !(bands.withOptions() && ConditionBuckets.volBucket(previous.get(t.underlying()).vol())
-              != ConditionBuckets.volBucket(t.vol()))) {
+          && bands.vols().stream().allMatch(v -> !underlying(v.instrument()).equals(t.underlying())
+              || v.contains(t.vol()))) {
         continue;
       }
       bands = record(replay, book.step(replay.state, List.of(), market(latest, t.time()), t.time()), t.time());
