@@ -46,7 +46,7 @@ class ClosedLoopITCase {
       return List.of();
     };
     Configuration flink = PipelineRun.embedded();
-    flink.setString("execution.buffer-timeout.interval", "1 ms");
+    flink.setString("execution.buffer-timeout.interval", "0 ms");
     SolventConfig config = SolventConfig.defaults().with("input.max-out-of-orderness-ms", "0")
         .with("oracle.deviation-threshold", "0")
         .with("checkpoint.dir", dir.resolve("cp").toUri().toString()).with("job.parallelism", "2");
