@@ -1,6 +1,5 @@
 package dev.solvent.risk.trigger;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,15 +17,26 @@ import java.util.Set;
  * Accounts without a band on the underlying are revalued on each of its prices; accounts holding an instrument
  * without a price yet wait for that instrument's first one.
  *
- * <p>Heap entries are never searched for: a new band supersedes the account's old entries by version, and superseded
+ * <p>Heap entries are never searched for: a new band supersedes the account's old entries, and superseded
  * entries are dropped when they surface or when a heap holds more dead entries than live ones. Not thread-safe; one
  * per account-stage subtask, rebuilt from keyed state on restore.
  */
 public final class TriggerIndex {
 
-  private record Entry(SafeBands bands, long version) {}
+  /** An account's bands as put; superseded when the account is put again or removed. */
+  private static final class Entry {
+    final String account;
+    final SafeBands bands;
+    boolean superseded;
 
-  private record Slot(String account, long version, double key) {}
+    Entry(String account, SafeBands bands) {
+      this.account = account;
+      this.bands = bands;
+    }
+  }
+
+  /** A heap's reference to an entry: live while the entry is (no lookup to tell). */
+  private record Slot(Entry entry, double key) {}
 
   private static final Comparator<Slot> LOWEST_FIRST = Comparator.comparingDouble(Slot::key);
   private static final Comparator<Slot> HIGHEST_FIRST = LOWEST_FIRST.reversed();
@@ -79,7 +89,6 @@ public final class TriggerIndex {
   private final Map<String, Holders> byUnderlying = new HashMap<>();
   private final Map<String, VolHolders> byOption = new HashMap<>();
   private final Map<String, Set<String>> waiting = new HashMap<>();
-  private long versions;
 
   /**
    * @param edges whether to index band edges; without them (the index switched off, every holder revalued at every
@@ -100,8 +109,8 @@ public final class TriggerIndex {
     if (bands.holdsNothing()) {
       return;
     }
-    long version = ++versions;
-    entries.put(account, new Entry(bands, version));
+    Entry entry = new Entry(account, bands);
+    entries.put(account, entry);
     for (PriceBand band : bands.bands()) {
       Holders h = byUnderlying.computeIfAbsent(band.underlying(), u -> new Holders());
       h.all.add(account);
@@ -113,21 +122,21 @@ public final class TriggerIndex {
         continue;
       }
       if (band.low() > Double.NEGATIVE_INFINITY) {
-        h.lowEdges.add(new Slot(account, version, band.low()));
+        h.lowEdges.add(new Slot(entry, band.low()));
       }
       if (band.high() < Double.POSITIVE_INFINITY) {
-        h.highEdges.add(new Slot(account, version, band.high()));
+        h.highEdges.add(new Slot(entry, band.high()));
       }
       if (bands.validUntil() < Long.MAX_VALUE) {
-        h.deadlines.add(new Slot(account, version, bands.validUntil()));
+        h.deadlines.add(new Slot(entry, bands.validUntil()));
       }
       compact(h.all.size(), h.lowEdges, h.highEdges, h.deadlines);
     }
     for (VolBand vol : edges ? bands.vols() : List.<VolBand>of()) {
       VolHolders h = byOption.computeIfAbsent(vol.instrument(), i -> new VolHolders());
       h.all.add(account);
-      h.lowEdges.add(new Slot(account, version, vol.low()));
-      h.highEdges.add(new Slot(account, version, vol.high()));
+      h.lowEdges.add(new Slot(entry, vol.low()));
+      h.highEdges.add(new Slot(entry, vol.high()));
       compact(h.all.size(), h.lowEdges, h.highEdges);
     }
     for (String instrument : bands.unpriced()) {
@@ -140,7 +149,8 @@ public final class TriggerIndex {
     if (old == null) {
       return;
     }
-    for (PriceBand band : old.bands().bands()) {
+    old.superseded = true;
+    for (PriceBand band : old.bands.bands()) {
       Holders h = byUnderlying.get(band.underlying());
       h.all.remove(account);
       h.unbanded.remove(account);
@@ -148,14 +158,14 @@ public final class TriggerIndex {
         byUnderlying.remove(band.underlying());
       }
     }
-    for (VolBand vol : edges ? old.bands().vols() : List.<VolBand>of()) {
+    for (VolBand vol : edges ? old.bands.vols() : List.<VolBand>of()) {
       VolHolders h = byOption.get(vol.instrument());
       h.all.remove(account);
       if (h.all.isEmpty()) {
         byOption.remove(vol.instrument());
       }
     }
-    for (String instrument : old.bands().unpriced()) {
+    for (String instrument : old.bands.unpriced()) {
       Set<String> accounts = waiting.get(instrument);
       accounts.remove(account);
       if (accounts.isEmpty()) {
@@ -204,10 +214,10 @@ public final class TriggerIndex {
         addAll(due, accounts, Cause.FIRST_PRICE);
       }
     }
-    List<String> valuedNow = due.keySet().stream().filter(a -> entries.get(a).bands().valuedAt() >= time).toList();
+    List<String> valuedNow = due.keySet().stream().filter(a -> entries.get(a).bands.valuedAt() >= time).toList();
     for (String account : valuedNow) {
       due.remove(account);
-      put(account, entries.get(account).bands()); // its popped entries back
+      put(account, entries.get(account).bands); // its popped entries back
     }
     int[] byCause = new int[Cause.values().length];
     due.values().forEach(cause -> byCause[cause.ordinal()]++);
@@ -223,7 +233,7 @@ public final class TriggerIndex {
   /** The account's bands as last put, or null. */
   public SafeBands bands(String account) {
     Entry entry = entries.get(account);
-    return entry == null ? null : entry.bands();
+    return entry == null ? null : entry.bands;
   }
 
   /** How many accounts hold the underlying. */
@@ -245,14 +255,13 @@ public final class TriggerIndex {
     while (!heap.isEmpty() && (!live(heap.peek()) || test.test(heap.peek()))) {
       Slot slot = heap.poll();
       if (live(slot)) {
-        due.putIfAbsent(slot.account(), cause);
+        due.putIfAbsent(slot.entry().account, cause);
       }
     }
   }
 
   private boolean live(Slot slot) {
-    Entry entry = entries.get(slot.account());
-    return entry != null && entry.version() == slot.version();
+    return !slot.entry().superseded;
   }
 
   /** Drops superseded entries once they outnumber the live ones. */
@@ -261,14 +270,7 @@ public final class TriggerIndex {
     int limit = 2 * holders + 64;
     for (PriorityQueue<Slot> heap : heaps) {
       if (heap.size() > limit) {
-        List<Slot> live = new ArrayList<>(holders);
-        for (Slot slot : heap) {
-          if (live(slot)) {
-            live.add(slot);
-          }
-        }
-        heap.clear();
-        heap.addAll(live);
+        heap.removeIf(slot -> slot.entry().superseded); // one pass and a heapify
       }
     }
   }
