@@ -61,15 +61,19 @@ public final class TriggerBench {
     long[] fall = new long[width];
     long[] after = new long[width];
     on.byMinute().forEach((minute, sums) -> {
-      long[] into = minute < crashFrom ? calm : minute < crashTo ? fall : after;
+      long[] into = crash == 0 || minute < crashFrom ? calm : minute < crashTo ? fall : after;
       for (int i = 0; i < width; i++) {
         into[i] += sums[i];
       }
     });
     long t0 = Scenario.T0 / 60_000;
-    share(out, "calm, before the fall", calm);
-    share(out, String.format("the fall (minutes %d to %d)", crashFrom - t0, crashTo - 1 - t0), fall);
-    share(out, "after it (realized volatility high)", after);
+    if (crash == 0) {
+      share(out, "calm (no fall), the whole run", calm);
+    } else {
+      share(out, "calm, before the fall", calm);
+      share(out, String.format("the fall (minutes %d to %d)", crashFrom - t0, crashTo - 1 - t0), fall);
+      share(out, "after it (realized volatility high)", after);
+    }
     out.printf("   index off: %6.2f %% (every holder)%n", 100.0 * off.revalued() / Math.max(1, off.exposed()));
 
     out.println();
