@@ -241,7 +241,8 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
         continue;
       }
       TriggerIndex.Scope scope = indexed ? priceChanges.scope(before, now) : TriggerIndex.Scope.EVERY_HOLDER;
-      TriggerIndex.Due due = index.due(now.underlying(), now.spot(), time, scope, PriceChanges.priced(now));
+      TriggerIndex.Due due = index.due(now.underlying(), now.spot(), priceChanges.multiplier(now), time, scope,
+          PriceChanges.priced(now));
       counters.checked(time, index.holders(now.underlying()), due, scope == TriggerIndex.Scope.EVERY_HOLDER);
       for (String account : due.accounts()) {
         setCurrentKey(account);

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What, besides the price and the options' implied volatilities (which each account's bands name), a new publication
- * of an underlying changed that safe bands assume fixed: the realized-volatility multiplier's bucket, a side's depth
- * bucket or a spec. Any of them revalues every holder.
+ * What, besides the price, the realized-volatility multiplier and the options' implied volatilities (which each
+ * account's bands name), a new publication of an underlying changed that safe bands assume fixed: a side's depth
+ * bucket or a spec. Either revalues every holder.
  */
 final class PriceChanges {
 
@@ -26,8 +26,7 @@ final class PriceChanges {
 
   /** Whom {@code now} revalues besides the bands, given {@code before} (the underlying's previous set, or null). */
   TriggerIndex.Scope scope(RiskArraySet before, RiskArraySet now) {
-    if (before == null || ConditionBuckets.multiplierBucket(dynamic.volMultiplier(before.realizedVol()))
-        != ConditionBuckets.multiplierBucket(dynamic.volMultiplier(now.realizedVol()))
+    if (before == null
         || ConditionBuckets.depthBucket(before.bidDepth2Pct()) != ConditionBuckets.depthBucket(now.bidDepth2Pct())
         || ConditionBuckets.depthBucket(before.askDepth2Pct()) != ConditionBuckets.depthBucket(now.askDepth2Pct())
         || specsChanged(before.specs(), now.specs())) {
@@ -54,6 +53,11 @@ final class PriceChanges {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode instrument " + spec.getInstrumentId(), e);
     }
+  }
+
+  /** The realized-volatility multiplier the set's margin is computed at. */
+  double multiplier(RiskArraySet set) {
+    return dynamic.volMultiplier(set.realizedVol());
   }
 
   /** The instruments the set prices, in its order, with the implied volatility each is priced at. */

@@ -11,8 +11,9 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * What an account's last valuation guarantees (the trigger index's entry, kept to rebuild it on restore). Version 2
- * names each held option's volatility band; version 1 said only that the bands assumed volatility buckets no longer
- * kept, so its bands with options read as none: such an account is revalued at its next price.
+ * names each band's range of realized-volatility multipliers and each held option's volatility band; version 1's
+ * bands assumed shared buckets no longer kept: they read as holding at a multiplier of exactly 1, and its bands with
+ * options as none (such an account is revalued at its next price).
  */
 public final class SafeBandsCodec implements StateCodec<SafeBands> {
 
@@ -43,6 +44,8 @@ public final class SafeBandsCodec implements StateCodec<SafeBands> {
       Fields.string(out, band.underlying());
       out.writeDouble(band.low());
       out.writeDouble(band.high());
+      out.writeDouble(band.multiplierLow());
+      out.writeDouble(band.multiplierHigh());
     }
     out.writeInt(value.unpriced().size());
     for (String id : value.unpriced()) {
@@ -66,7 +69,8 @@ public final class SafeBandsCodec implements StateCodec<SafeBands> {
     int n = in.readInt();
     List<PriceBand> bands = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      bands.add(new PriceBand(Fields.string(in), in.readDouble(), in.readDouble()));
+      bands.add(version == 1 ? v1Band(in) : new PriceBand(Fields.string(in), in.readDouble(), in.readDouble(),
+          in.readDouble(), in.readDouble()));
     }
     int m = in.readInt();
     List<String> unpriced = new ArrayList<>(m);
@@ -84,5 +88,10 @@ public final class SafeBandsCodec implements StateCodec<SafeBands> {
       vols.add(new VolBand(Fields.string(in), in.readDouble(), in.readDouble()));
     }
     return new SafeBands(valuedAt, validUntil, bands, unpriced, vols);
+  }
+
+  /** A v1 band assumed the multiplier's shared bucket, no longer known: it holds only at a multiplier of 1. */
+  private static PriceBand v1Band(DataInputView in) throws IOException {
+    return new PriceBand(Fields.string(in), in.readDouble(), in.readDouble());
   }
 }

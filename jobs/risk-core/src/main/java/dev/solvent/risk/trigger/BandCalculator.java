@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * </pre>
  *
  * where B₀ is the schedule (or portfolio-scenario, or debt) margin and s its slope, exact while every position stays
- * in its notional bracket (the band stops at the bracket edge); m⁻, m⁺ the volatility multiplier's bucket relative
+ * in its notional bracket (the band stops at the bracket edge); m⁻, m⁺ the volatility multiplier's range relative
  * to the current one; A the liquidity add-on, {@code A₀·(1+x)²} at most and {@code A₀·(1−2|x|)} at least for
  * downward moves, scaled by the depth bucket ({@link ConditionBuckets}). Each inequality is then a concave quadratic
  * in x on each side of 0, solved in closed form: for one linear position in a flat bracket the band's edge is exactly
@@ -112,7 +112,8 @@ public final class BandCalculator {
         bands.replaceAll((u, band) -> {
           double spot = spot(account, market, u);
           return box == null ? PriceBand.none(u) : new PriceBand(u, spot * (1 - box.price()),
-              spot * (1 + box.price()));
+              spot * (1 + box.price()), 1, 1).withMultipliers(ConditionBuckets.multiplierRange(multiplier(market,
+              u)));
         });
         if (box != null) {
           vols = options.stream().map(p -> {
@@ -200,7 +201,8 @@ public final class BandCalculator {
         down = Math.min(down, high.down[i]);
       }
       bands.put(e.underlying, up < 0 || down < 0 || (high == null && Double.isFinite(range.high()))
-          ? PriceBand.none(e.underlying) : new PriceBand(e.underlying, e.spot * (1 - down), e.spot * (1 + up)));
+          ? PriceBand.none(e.underlying) : new PriceBand(e.underlying, e.spot * (1 - down), e.spot * (1 + up),
+              e.multipliers[0], e.multipliers[1]));
     }
     return bands;
   }
@@ -254,8 +256,11 @@ public final class BandCalculator {
   private static final class Exposure {
     final String underlying;
     final double spot;
+    /** Relative to the current multiplier, the lowest and highest the band allows. */
     final double multiplierLow;
     final double multiplierHigh;
+    /** The same, absolute: what the band names. */
+    final double[] multipliers;
     double depthLow = 1;
     double depthHigh = 1;
     double equitySlope;
@@ -269,11 +274,18 @@ public final class BandCalculator {
     double equity;
     double maintenance;
 
-    Exposure(String underlying, double spot, double multiplierLow, double multiplierHigh) {
+    Exposure(String underlying, double spot, double multiplier, double[] multipliers) {
       this.underlying = underlying;
       this.spot = spot;
-      this.multiplierLow = multiplierLow;
-      this.multiplierHigh = multiplierHigh;
+      this.multiplierLow = multipliers[0] / multiplier;
+      this.multiplierHigh = multipliers[1] / multiplier;
+      this.multipliers = multipliers;
+    }
+
+    Exposure anyMultiplier() {
+      multipliers[0] = 0;
+      multipliers[1] = Double.POSITIVE_INFINITY;
+      return this;
     }
 
     boolean hasRisk() {
@@ -379,12 +391,11 @@ public final class BandCalculator {
 
   private Exposure exposure(Map<String, Exposure> exposures, RiskArray array, MarketState market, boolean lending) {
     return exposures.computeIfAbsent(array.underlying(), u -> {
-      if (lending) {
-        return new Exposure(u, array.spot(), 1, 1); // health factors know no dynamic margin
+      if (lending) { // health factors know no dynamic margin: any multiplier
+        return new Exposure(u, array.spot(), 1, new double[] {1, 1}).anyMultiplier();
       }
       double multiplier = multiplier(market, u);
-      double[] range = ConditionBuckets.multiplierRange(multiplier);
-      return new Exposure(u, array.spot(), range[0] / multiplier, range[1] / multiplier);
+      return new Exposure(u, array.spot(), multiplier, ConditionBuckets.multiplierRange(multiplier));
     });
   }
 

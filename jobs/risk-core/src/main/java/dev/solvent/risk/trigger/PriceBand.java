@@ -4,40 +4,55 @@ import java.util.Objects;
 
 /**
  * The prices of one underlying inside which an account's outputs cannot change, all else equal: a new price in
- * {@code [low, high]} needs no revaluation. A band whose edges are NaN contains no price: every new price of the
- * underlying revalues the account.
+ * {@code [low, high]} needs no revaluation while the underlying's realized-volatility multiplier stays in
+ * {@code [multiplierLow, multiplierHigh]} (the range the band was computed for). A band whose edges are NaN contains
+ * no price: every new price of the underlying revalues the account.
  */
-public record PriceBand(String underlying, double low, double high) {
+public record PriceBand(String underlying, double low, double high, double multiplierLow, double multiplierHigh) {
 
   public PriceBand {
     Objects.requireNonNull(underlying, "underlying");
   }
 
-  /** Revalue at every price of the underlying. */
-  public static PriceBand none(String underlying) {
-    return new PriceBand(underlying, Double.NaN, Double.NaN);
+  /** A band that holds only at a multiplier of exactly 1 (dynamic margin calm or off). */
+  public PriceBand(String underlying, double low, double high) {
+    this(underlying, low, high, 1, 1);
   }
 
-  /** No price of the underlying can change the account's outputs. */
+  /** Revalue at every price of the underlying. */
+  public static PriceBand none(String underlying) {
+    return new PriceBand(underlying, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  }
+
+  /** No price of the underlying, and no multiplier, can change the account's outputs. */
   public static PriceBand all(String underlying) {
-    return new PriceBand(underlying, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    return new PriceBand(underlying, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
   }
 
   public boolean contains(double price) {
     return price >= low && price <= high;
   }
 
-  public boolean isEmpty() {
-    return !(low <= high);
+  public boolean holdsMultiplier(double multiplier) {
+    return multiplier >= multiplierLow && multiplier <= multiplierHigh;
   }
 
-  /** The prices both bands hold. */
+  public boolean isEmpty() {
+    return !(low <= high) || !(multiplierLow <= multiplierHigh);
+  }
+
+  /** The prices and multipliers both bands hold. */
   PriceBand intersect(PriceBand other) {
     if (isEmpty() || other.isEmpty()) {
       return none(underlying);
     }
-    double lo = Math.max(low, other.low);
-    double hi = Math.min(high, other.high);
-    return lo <= hi ? new PriceBand(underlying, lo, hi) : none(underlying);
+    PriceBand both = new PriceBand(underlying, Math.max(low, other.low), Math.min(high, other.high),
+        Math.max(multiplierLow, other.multiplierLow), Math.min(multiplierHigh, other.multiplierHigh));
+    return both.isEmpty() ? none(underlying) : both;
+  }
+
+  /** The same band for another range of multipliers. */
+  PriceBand withMultipliers(double[] range) {
+    return isEmpty() ? this : new PriceBand(underlying, low, high, range[0], range[1]);
   }
 }

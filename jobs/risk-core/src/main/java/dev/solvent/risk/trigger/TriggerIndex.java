@@ -51,12 +51,14 @@ public final class TriggerIndex {
 
   /** Why an account is due, in the order {@link #due} looks: the first reason found is the one counted. */
   public enum Cause {
-    /** The scope: a condition bucket or a spec changed, or the index is off. */
+    /** The scope: a depth bucket or a spec changed, or the index is off. */
     CONDITION,
     /** It holds the underlying without a band. */
     UNBANDED,
     /** The price left its band. */
     EDGE,
+    /** The underlying's realized-volatility multiplier left the band's range. */
+    MULTIPLIER,
     /** A held option's implied volatility left its band. */
     VOL,
     /** Its band's time ran out (heartbeat, option time decay, lending interest). */
@@ -75,6 +77,8 @@ public final class TriggerIndex {
     final PriorityQueue<Slot> lowEdges = new PriorityQueue<>(HIGHEST_FIRST);
     final PriorityQueue<Slot> highEdges = new PriorityQueue<>(LOWEST_FIRST);
     final PriorityQueue<Slot> deadlines = new PriorityQueue<>(LOWEST_FIRST);
+    final PriorityQueue<Slot> lowMultipliers = new PriorityQueue<>(HIGHEST_FIRST);
+    final PriorityQueue<Slot> highMultipliers = new PriorityQueue<>(LOWEST_FIRST);
   }
 
   /** The holders of one option, by volatility band edge. */
@@ -130,7 +134,13 @@ public final class TriggerIndex {
       if (bands.validUntil() < Long.MAX_VALUE) {
         h.deadlines.add(new Slot(entry, bands.validUntil()));
       }
-      compact(h.all.size(), h.lowEdges, h.highEdges, h.deadlines);
+      if (band.multiplierLow() > 0) {
+        h.lowMultipliers.add(new Slot(entry, band.multiplierLow()));
+      }
+      if (band.multiplierHigh() < Double.POSITIVE_INFINITY) {
+        h.highMultipliers.add(new Slot(entry, band.multiplierHigh()));
+      }
+      compact(h.all.size(), h.lowEdges, h.highEdges, h.deadlines, h.lowMultipliers, h.highMultipliers);
     }
     for (VolBand vol : edges ? bands.vols() : List.<VolBand>of()) {
       VolHolders h = byOption.computeIfAbsent(vol.instrument(), i -> new VolHolders());
@@ -175,14 +185,15 @@ public final class TriggerIndex {
   }
 
   /**
-   * The accounts a publication of {@code underlying} at {@code price} and {@code time} must revalue: those whose
-   * band the price left, whose heartbeat is due, or that hold it without a band, or every holder as {@code scope}
+   * The accounts a publication of {@code underlying} at {@code price}, {@code multiplier} (its realized-volatility
+   * multiplier) and {@code time} must revalue: those whose band the price or the multiplier left, whose heartbeat is due, or that hold it without a band, or every holder as {@code scope}
    * says; those whose volatility band for one of the {@code priced} instruments (id to implied volatility, in the
    * publication's order) its volatility left; and those waiting for a first price of one of them. Accounts already
    * valued at {@code time} are left out (a restored subtask may check an instant twice). Returned accounts keep no
    * band entries until their next {@link #put}.
    */
-  public Due due(String underlying, double price, long time, Scope scope, Map<String, Double> priced) {
+  public Due due(String underlying, double price, double multiplier, long time, Scope scope,
+      Map<String, Double> priced) {
     if (!edges && scope != Scope.EVERY_HOLDER) {
       throw new IllegalStateException("an index without band edges revalues every holder");
     }
@@ -195,6 +206,8 @@ public final class TriggerIndex {
         addAll(due, h.unbanded, Cause.UNBANDED);
         popWhile(h.lowEdges, s -> s.key() > price, due, Cause.EDGE);
         popWhile(h.highEdges, s -> s.key() < price, due, Cause.EDGE);
+        popWhile(h.lowMultipliers, s -> !(s.key() <= multiplier), due, Cause.MULTIPLIER);
+        popWhile(h.highMultipliers, s -> !(s.key() >= multiplier), due, Cause.MULTIPLIER);
       }
     }
     for (var option : priced.entrySet()) {

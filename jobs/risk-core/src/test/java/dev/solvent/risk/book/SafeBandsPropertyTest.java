@@ -137,6 +137,7 @@ class SafeBandsPropertyTest {
         continue; // not held: the account stage never hears of this price
       }
       if (banded && !waiting && band.contains(t.spot()) && t.time() < bands.validUntil()
+          && band.holdsMultiplier(PARAMETERS.dynamic().volMultiplier(t.conditions().realizedVol()))
           && !bucketChanged(previous.get(t.underlying()), t)
           && bands.vols().stream().allMatch(v -> !underlying(v.instrument()).equals(t.underlying())
               || v.contains(t.vol()))) {
@@ -164,12 +165,9 @@ class SafeBandsPropertyTest {
     if (before == null) {
       return true;
     }
-    DynamicMargin dynamic = PARAMETERS.dynamic();
     UnderlyingConditions b = before.conditions();
     UnderlyingConditions n = now.conditions();
-    return ConditionBuckets.multiplierBucket(dynamic.volMultiplier(b.realizedVol()))
-        != ConditionBuckets.multiplierBucket(dynamic.volMultiplier(n.realizedVol()))
-        || ConditionBuckets.depthBucket(b.bidDepth2Pct()) != ConditionBuckets.depthBucket(n.bidDepth2Pct())
+    return ConditionBuckets.depthBucket(b.bidDepth2Pct()) != ConditionBuckets.depthBucket(n.bidDepth2Pct())
         || ConditionBuckets.depthBucket(b.askDepth2Pct()) != ConditionBuckets.depthBucket(n.askDepth2Pct());
   }
 

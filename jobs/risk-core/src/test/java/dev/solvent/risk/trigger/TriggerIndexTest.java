@@ -22,12 +22,12 @@ class TriggerIndexTest {
     index.put("a", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 90, 110)));
     index.put("b", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 95, 105)));
     index.put("c", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 99, 200), new PriceBand("ETH", 1, 2)));
-    assertThat(index.due("BTC", 100, 1, TriggerIndex.Scope.BANDED, Map.of()).accounts()).isEmpty();
-    assertThat(index.due("BTC", 106, 2, TriggerIndex.Scope.BANDED, Map.of()).accounts()).containsExactly("b");
-    assertThat(index.due("BTC", 98, 3, TriggerIndex.Scope.BANDED, Map.of()).accounts()).containsExactly("c");
-    assertThat(index.due("ETH", 1.5, 4, TriggerIndex.Scope.BANDED, Map.of()).accounts()).isEmpty();
-    assertThat(index.due("ETH", 3, 4, TriggerIndex.Scope.BANDED, Map.of()).accounts()).containsExactly("c");
-    assertThat(index.due("BTC", 50, 5, TriggerIndex.Scope.EVERY_HOLDER, Map.of()).accounts()).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(index.due("BTC", 100, 1, 1, TriggerIndex.Scope.BANDED, Map.of()).accounts()).isEmpty();
+    assertThat(index.due("BTC", 106, 1, 2, TriggerIndex.Scope.BANDED, Map.of()).accounts()).containsExactly("b");
+    assertThat(index.due("BTC", 98, 1, 3, TriggerIndex.Scope.BANDED, Map.of()).accounts()).containsExactly("c");
+    assertThat(index.due("ETH", 1.5, 1, 4, TriggerIndex.Scope.BANDED, Map.of()).accounts()).isEmpty();
+    assertThat(index.due("ETH", 3, 1, 4, TriggerIndex.Scope.BANDED, Map.of()).accounts()).containsExactly("c");
+    assertThat(index.due("BTC", 50, 1, 5, TriggerIndex.Scope.EVERY_HOLDER, Map.of()).accounts()).containsExactlyInAnyOrder("a", "b", "c");
     assertThat(index.holders("BTC")).isEqualTo(3);
   }
 
@@ -37,12 +37,12 @@ class TriggerIndexTest {
     index.put("beat", bands(0, 60_000, new PriceBand("BTC", 90, 110)));
     index.put("under", bands(0, Long.MAX_VALUE, PriceBand.none("BTC")));
     index.put("new", new SafeBands(0, Long.MAX_VALUE, List.of(), List.of("BTC-PERP")));
-    assertThat(index.due("BTC", 100, 1_000, TriggerIndex.Scope.BANDED, Map.of("BTC-PERP", 0.0)).accounts()).containsExactlyInAnyOrder("under", "new");
-    assertThat(index.due("BTC", 100, 60_000, TriggerIndex.Scope.BANDED, Map.of()).accounts()).containsExactlyInAnyOrder("beat", "under");
+    assertThat(index.due("BTC", 100, 1, 1_000, TriggerIndex.Scope.BANDED, Map.of("BTC-PERP", 0.0)).accounts()).containsExactlyInAnyOrder("under", "new");
+    assertThat(index.due("BTC", 100, 1, 60_000, TriggerIndex.Scope.BANDED, Map.of()).accounts()).containsExactlyInAnyOrder("beat", "under");
     // Valued at this instant already (a restored subtask checking it again): left out, and still indexed.
     index.put("now", bands(70_000, Long.MAX_VALUE, PriceBand.none("BTC")));
-    assertThat(index.due("BTC", 100, 70_000, TriggerIndex.Scope.BANDED, Map.of()).accounts()).doesNotContain("now");
-    assertThat(index.due("BTC", 100, 71_000, TriggerIndex.Scope.BANDED, Map.of()).accounts()).contains("now");
+    assertThat(index.due("BTC", 100, 1, 70_000, TriggerIndex.Scope.BANDED, Map.of()).accounts()).doesNotContain("now");
+    assertThat(index.due("BTC", 100, 1, 71_000, TriggerIndex.Scope.BANDED, Map.of()).accounts()).contains("now");
   }
 
   @Test
@@ -54,13 +54,31 @@ class TriggerIndexTest {
         List.of(new VolBand("BTC-P", 0.5, 0.7), new VolBand("BTC-C", 0.58, 0.62))));
     index.put("perp", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 90, 110)));
     Map<String, Double> vols = new HashMap<>(Map.of("BTC-PERP", 0.0, "BTC-P", 0.6, "BTC-C", 0.6));
-    assertThat(index.due("BTC", 100, 1, TriggerIndex.Scope.BANDED, vols).accounts()).isEmpty();
+    assertThat(index.due("BTC", 100, 1, 1, TriggerIndex.Scope.BANDED, vols).accounts()).isEmpty();
     vols.put("BTC-P", 0.68);
-    TriggerIndex.Due due = index.due("BTC", 100, 2, TriggerIndex.Scope.BANDED, vols);
+    TriggerIndex.Due due = index.due("BTC", 100, 1, 2, TriggerIndex.Scope.BANDED, vols);
     assertThat(due.accounts()).containsExactly("put");
     assertThat(due.byCause()[TriggerIndex.Cause.VOL.ordinal()]).isEqualTo(1);
     vols.put("BTC-C", Double.NaN); // a volatility no band holds
-    assertThat(index.due("BTC", 100, 3, TriggerIndex.Scope.BANDED, vols).accounts()).containsExactly("both");
+    assertThat(index.due("BTC", 100, 1, 3, TriggerIndex.Scope.BANDED, vols).accounts()).containsExactly("both");
+  }
+
+  @Test
+  void aMultiplierRevaluesExactlyTheHoldersWhoseRangeItLeft() {
+    TriggerIndex index = new TriggerIndex();
+    index.put("calm", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 90, 110)));
+    index.put("tight", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 90, 110, 1.5, 1.53)));
+    index.put("wide", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 90, 110, 1.4, 1.6)));
+    index.put("lender", bands(0, Long.MAX_VALUE, PriceBand.all("BTC")));
+    TriggerIndex.Due due = index.due("BTC", 100, 1.55, 1, TriggerIndex.Scope.BANDED, Map.of());
+    assertThat(due.accounts()).containsExactlyInAnyOrder("calm", "tight");
+    assertThat(due.byCause()[TriggerIndex.Cause.MULTIPLIER.ordinal()]).isEqualTo(2);
+    // Revalued, they get bands at the new multiplier (as the account stage puts them back at once).
+    index.put("calm", bands(1, Long.MAX_VALUE, new PriceBand("BTC", 90, 110, 1.53, 1.57)));
+    index.put("tight", bands(1, Long.MAX_VALUE, new PriceBand("BTC", 90, 110, 1.54, 1.56)));
+    assertThat(index.due("BTC", 100, 1.555, 2, TriggerIndex.Scope.BANDED, Map.of()).accounts()).isEmpty();
+    assertThat(index.due("BTC", 100, 1.45, 3, TriggerIndex.Scope.BANDED, Map.of()).accounts())
+        .containsExactlyInAnyOrder("calm", "tight");
   }
 
   @Test
@@ -86,7 +104,7 @@ class TriggerIndexTest {
           expected.add(e.getKey());
         }
       }
-      Set<String> due = new TreeSet<>(index.due("BTC", price, t, TriggerIndex.Scope.BANDED,
+      Set<String> due = new TreeSet<>(index.due("BTC", price, 1, t, TriggerIndex.Scope.BANDED,
           Map.of("BTC-PERP", 0.0, "BTC-P", vol)).accounts());
       assertThat(due).as("price %f vol %f at %d", price, vol, t).isEqualTo(expected);
       for (String account : due) {
