@@ -1,12 +1,11 @@
 package dev.solvent.cli;
 
 import dev.solvent.harness.bench.TriggerBench;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ./solvent bench}: the trigger index's benchmark (README "Performance"). */
@@ -36,17 +35,12 @@ final class BenchCommand implements Callable<Integer> {
       + "the way in (default: ${DEFAULT-VALUE}, i.e. 35 %; 0: no fall)")
   double crash = 0.35;
 
-  @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
-      description = "configuration overrides for every run, e.g. risk.dynamic-margin=false")
-  List<String> overrides = new ArrayList<>();
+  @Mixin
+  ConfigOptions config;
 
   @Override
   public Integer call() throws Exception {
-    for (String value : overrides) {
-      if (!value.contains("=") || value.startsWith("=")) {
-        throw new IllegalArgumentException("'" + value + "' is neither an option nor a KEY=VALUE override");
-      }
-    }
-    return TriggerBench.run(accounts, seconds, parallelism, calmVol, crash, overrides, root.out);
+    return TriggerBench.run(accounts, seconds, parallelism, calmVol, crash, config.file, config.overrides(),
+        root.out);
   }
 }

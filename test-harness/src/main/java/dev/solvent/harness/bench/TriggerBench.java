@@ -16,25 +16,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * {@code ./solvent bench} (README "Performance"): on one generated population and price path (RandomScenario: quotes
- * every second, a crash (35 % by default) over a minute a third of the way in, the oracle at its defaults), the pipeline's valuations
- * per second against the core's alone, the share of exposed accounts each oracle publication revalues in calm and in
- * crash, and the cost curve over population sizes.
+ * every second, a crash (35 % by default) over a minute a third of the way in, the oracle at its defaults), the
+ * pipeline's valuations per second against the core's alone, the share of exposed accounts each oracle
+ * publication revalues in calm and in crash, and the cost curve over population sizes.
  */
 public final class TriggerBench {
 
   private TriggerBench() {}
 
+  /**
+   * @param configFile a job configuration file, or null
+   * @param overrides KEY=VALUE settings for every run, over the file's
+   */
   public static int run(List<Integer> populations, int seconds, int parallelism, double calmVol, double crash,
-      List<String> overrides, PrintStream out) throws Exception {
-    out.printf("command: ./solvent bench --accounts %s --seconds %d --parallelism %d --calm-vol %s --crash %s%s%n",
+      Path configFile, List<String> overrides, PrintStream out) throws Exception {
+    out.printf("command: ./solvent bench --accounts %s --seconds %d --parallelism %d --calm-vol %s --crash %s%s%s%n",
         String.join(",", populations.stream().map(String::valueOf).toList()), seconds, parallelism, calmVol, crash,
-        overrides.stream().map(o -> " " + o).collect(java.util.stream.Collectors.joining()));
-    SolventConfig config = RunConfig.withDefaults(SolventConfig.load(null, overrides), Map.of("job.parallelism",
-        Integer.toString(parallelism), "checkpoint.interval-ms", "10000"));
+        configFile == null ? "" : " --config " + configFile, overrides.stream().map(o -> " " + o)
+            .collect(Collectors.joining()));
+    SolventConfig config = RunConfig.withDefaults(SolventConfig.load(configFile, overrides), Map.of(
+        "job.parallelism", Integer.toString(parallelism), "checkpoint.interval-ms", "10000"));
     int first = populations.get(0);
     Scenario scenario = RandomScenario.generate(42, first, seconds, crash, calmVol);
     Path dir = Files.createTempDirectory("solvent-bench");
@@ -80,7 +86,8 @@ public final class TriggerBench {
     out.println("3. cost curve (index on, RocksDB, checkpoints every 10 s)");
     out.println("   accounts   wall s   event/wall   input ev/s   valuations   peak RSS MB   max ckpt MB   ckpt avg/max ms");
     for (int n : populations) {
-      var in = n == first ? inputs : RandomScenario.generate(42, n, seconds, crash, calmVol).write(dir.resolve("in-" + n));
+      var in = n == first ? inputs
+          : RandomScenario.generate(42, n, seconds, crash, calmVol).write(dir.resolve("in-" + n));
       Measured m = n == first ? on : measure(in, dir.resolve("on-" + n), config);
       out.printf("   %,9d %8.1f %12.2f %12.0f %12d %13d %13.1f %10d/%d%n", n, m.wall(), seconds / m.wall(),
           m.inputs() / m.wall(), m.valuations(), peakRssMb(), m.checkpointBytes() / 1e6, m.checkpointAvgMs(),

@@ -58,16 +58,16 @@ public final class TriggerCounters {
   }
 
   void checked(long time, int holders, TriggerIndex.Due due, boolean everyHolder) {
+    int count = due.accounts().size();
     long[] tally = new long[TALLY_WIDTH];
     tally[0] = Math.floorDiv(time, 60_000);
     tally[1] = 1;
     tally[2] = holders;
-    tally[3] = due.accounts().size();
+    tally[3] = count;
     for (int i = 0; i < due.byCause().length; i++) {
       tally[4 + i] = due.byCause()[i];
     }
     byMinute.add(tally);
-    int count = due.accounts().size();
     checks.add(1);
     exposed.add(holders);
     revalued.add(count);

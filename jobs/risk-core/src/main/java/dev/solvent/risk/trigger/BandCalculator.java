@@ -110,10 +110,12 @@ public final class BandCalculator {
             : intervals.box(account, instruments, market, range, assessment.equity(),
                 assessment.maintenanceMargin());
         bands.replaceAll((u, band) -> {
+          if (box == null) {
+            return PriceBand.none(u);
+          }
           double spot = spot(account, market, u);
-          return box == null ? PriceBand.none(u) : new PriceBand(u, spot * (1 - box.price()),
-              spot * (1 + box.price()), 1, 1).withMultipliers(ConditionBuckets.multiplierRange(multiplier(market,
-              u)));
+          double[] multipliers = ConditionBuckets.multiplierRange(multiplier(market, u));
+          return new PriceBand(u, spot * (1 - box.price()), spot * (1 + box.price()), multipliers[0], multipliers[1]);
         });
         if (box != null) {
           vols = options.stream().map(p -> {
@@ -274,18 +276,12 @@ public final class BandCalculator {
     double equity;
     double maintenance;
 
-    Exposure(String underlying, double spot, double multiplier, double[] multipliers) {
+    Exposure(String underlying, double spot, double multiplierLow, double multiplierHigh, double[] multipliers) {
       this.underlying = underlying;
       this.spot = spot;
-      this.multiplierLow = multipliers[0] / multiplier;
-      this.multiplierHigh = multipliers[1] / multiplier;
+      this.multiplierLow = multiplierLow;
+      this.multiplierHigh = multiplierHigh;
       this.multipliers = multipliers;
-    }
-
-    Exposure anyMultiplier() {
-      multipliers[0] = 0;
-      multipliers[1] = Double.POSITIVE_INFINITY;
-      return this;
     }
 
     boolean hasRisk() {
@@ -391,11 +387,12 @@ public final class BandCalculator {
 
   private Exposure exposure(Map<String, Exposure> exposures, RiskArray array, MarketState market, boolean lending) {
     return exposures.computeIfAbsent(array.underlying(), u -> {
-      if (lending) { // health factors know no dynamic margin: any multiplier
-        return new Exposure(u, array.spot(), 1, new double[] {1, 1}).anyMultiplier();
+      if (lending) { // health factors know no dynamic margin: their bands hold at any multiplier
+        return new Exposure(u, array.spot(), 1, 1, new double[] {0, Double.POSITIVE_INFINITY});
       }
       double multiplier = multiplier(market, u);
-      return new Exposure(u, array.spot(), multiplier, ConditionBuckets.multiplierRange(multiplier));
+      double[] range = ConditionBuckets.multiplierRange(multiplier);
+      return new Exposure(u, array.spot(), range[0] / multiplier, range[1] / multiplier, range);
     });
   }
 

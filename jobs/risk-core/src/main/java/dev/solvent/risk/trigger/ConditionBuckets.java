@@ -28,7 +28,8 @@ public final class ConditionBuckets {
     if (multiplier == 1) {
       return new double[] {1, 1};
     }
-    return new double[] {Math.max(1, multiplier * (1 - MULTIPLIER_TOLERANCE)), multiplier * (1 + MULTIPLIER_TOLERANCE)};
+    return new double[] {Math.max(1, multiplier * (1 - MULTIPLIER_TOLERANCE)),
+        multiplier * (1 + MULTIPLIER_TOLERANCE)};
   }
 
   public static long depthBucket(double depth) {

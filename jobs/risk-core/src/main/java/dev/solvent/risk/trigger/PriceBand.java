@@ -50,9 +50,4 @@ public record PriceBand(String underlying, double low, double high, double multi
         Math.max(multiplierLow, other.multiplierLow), Math.min(multiplierHigh, other.multiplierHigh));
     return both.isEmpty() ? none(underlying) : both;
   }
-
-  /** The same band for another range of multipliers. */
-  PriceBand withMultipliers(double[] range) {
-    return isEmpty() ? this : new PriceBand(underlying, low, high, range[0], range[1]);
-  }
 }

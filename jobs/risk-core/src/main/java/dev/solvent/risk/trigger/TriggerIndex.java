@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * Which accounts a new price must revalue, without looking at the others (README "Trigger index"). Per underlying,
- * its holders' band edges in two heaps (highest low edge first, lowest high edge first) and their heartbeat
- * deadlines in a third, and per option the same two heaps of its holders' volatility band edges; a publication pops
- * exactly the accounts whose band its price or one of its implied volatilities left, in O(k log n) for k of them.
+ * its holders' price and multiplier band edges ({@link Edges}: two heaps each) and their heartbeat deadlines, and per
+ * option its holders' volatility band edges; a publication pops exactly the accounts whose band its price, its
+ * multiplier or one of its implied volatilities left, in O(k log n) for k of them.
  * Accounts without a band on the underlying are revalued on each of its prices; accounts holding an instrument
  * without a price yet wait for that instrument's first one.
  *
@@ -70,22 +70,49 @@ public final class TriggerIndex {
   /** The accounts a publication revalues, and how many for each {@link Cause} (indexed by ordinal). */
   public record Due(Set<String> accounts, int[] byCause) {}
 
-  /** The holders of one underlying, by band edge and by deadline. */
+  /**
+   * Holders' band edges on one value (a price, a multiplier, an implied volatility): highest low edge first, lowest
+   * high edge first. Every value indexed is positive, so an edge at or below zero or at infinity never pops and is not
+   * kept.
+   */
+  private static final class Edges {
+    final PriorityQueue<Slot> low = new PriorityQueue<>(HIGHEST_FIRST);
+    final PriorityQueue<Slot> high = new PriorityQueue<>(LOWEST_FIRST);
+
+    void add(Entry entry, double lowEdge, double highEdge) {
+      if (lowEdge > 0) {
+        low.add(new Slot(entry, lowEdge));
+      }
+      if (highEdge < Double.POSITIVE_INFINITY) {
+        high.add(new Slot(entry, highEdge));
+      }
+    }
+
+    /** The holders whose band {@code value} left (a NaN leaves every band). */
+    void popOutside(double value, Map<String, Cause> due, Cause cause) {
+      popWhile(low, s -> !(s.key() <= value), due, cause);
+      popWhile(high, s -> !(s.key() >= value), due, cause);
+    }
+
+    void compact(int holders) {
+      TriggerIndex.compact(holders, low);
+      TriggerIndex.compact(holders, high);
+    }
+  }
+
+  /** The holders of one underlying, by price and multiplier band edge and by deadline. */
   private static final class Holders {
     final Set<String> all = new HashSet<>();
     final Set<String> unbanded = new HashSet<>();
-    final PriorityQueue<Slot> lowEdges = new PriorityQueue<>(HIGHEST_FIRST);
-    final PriorityQueue<Slot> highEdges = new PriorityQueue<>(LOWEST_FIRST);
+    final Edges prices = new Edges();
+    final Edges multipliers = new Edges();
     final PriorityQueue<Slot> deadlines = new PriorityQueue<>(LOWEST_FIRST);
-    final PriorityQueue<Slot> lowMultipliers = new PriorityQueue<>(HIGHEST_FIRST);
-    final PriorityQueue<Slot> highMultipliers = new PriorityQueue<>(LOWEST_FIRST);
   }
 
   /** The holders of one option, by volatility band edge. */
   private static final class VolHolders {
     final Set<String> all = new HashSet<>();
-    final PriorityQueue<Slot> lowEdges = new PriorityQueue<>(HIGHEST_FIRST);
-    final PriorityQueue<Slot> highEdges = new PriorityQueue<>(LOWEST_FIRST);
+    final Edges vols = new Edges();
   }
 
   private final boolean edges;
@@ -125,29 +152,20 @@ public final class TriggerIndex {
       if (!edges) {
         continue;
       }
-      if (band.low() > Double.NEGATIVE_INFINITY) {
-        h.lowEdges.add(new Slot(entry, band.low()));
-      }
-      if (band.high() < Double.POSITIVE_INFINITY) {
-        h.highEdges.add(new Slot(entry, band.high()));
-      }
+      h.prices.add(entry, band.low(), band.high());
+      h.multipliers.add(entry, band.multiplierLow(), band.multiplierHigh());
       if (bands.validUntil() < Long.MAX_VALUE) {
         h.deadlines.add(new Slot(entry, bands.validUntil()));
       }
-      if (band.multiplierLow() > 0) {
-        h.lowMultipliers.add(new Slot(entry, band.multiplierLow()));
-      }
-      if (band.multiplierHigh() < Double.POSITIVE_INFINITY) {
-        h.highMultipliers.add(new Slot(entry, band.multiplierHigh()));
-      }
-      compact(h.all.size(), h.lowEdges, h.highEdges, h.deadlines, h.lowMultipliers, h.highMultipliers);
+      h.prices.compact(h.all.size());
+      h.multipliers.compact(h.all.size());
+      compact(h.all.size(), h.deadlines);
     }
     for (VolBand vol : edges ? bands.vols() : List.<VolBand>of()) {
       VolHolders h = byOption.computeIfAbsent(vol.instrument(), i -> new VolHolders());
       h.all.add(account);
-      h.lowEdges.add(new Slot(entry, vol.low()));
-      h.highEdges.add(new Slot(entry, vol.high()));
-      compact(h.all.size(), h.lowEdges, h.highEdges);
+      h.vols.add(entry, vol.low(), vol.high());
+      h.vols.compact(h.all.size());
     }
     for (String instrument : bands.unpriced()) {
       waiting.computeIfAbsent(instrument, i -> new HashSet<>()).add(account);
@@ -186,8 +204,8 @@ public final class TriggerIndex {
 
   /**
    * The accounts a publication of {@code underlying} at {@code price}, {@code multiplier} (its realized-volatility
-   * multiplier) and {@code time} must revalue: those whose band the price or the multiplier left, whose heartbeat is due, or that hold it without a band, or every holder as {@code scope}
-   * says; those whose volatility band for one of the {@code priced} instruments (id to implied volatility, in the
+   * multiplier) and {@code time} must revalue: those whose band the price or the multiplier left, whose heartbeat is
+   * due, or that hold it without a band, or every holder as {@code scope} says; those whose volatility band for one of the {@code priced} instruments (id to implied volatility, in the
    * publication's order) its volatility left; and those waiting for a first price of one of them. Accounts already
    * valued at {@code time} are left out (a restored subtask may check an instant twice). Returned accounts keep no
    * band entries until their next {@link #put}.
@@ -204,18 +222,14 @@ public final class TriggerIndex {
         addAll(due, h.all, Cause.CONDITION);
       } else {
         addAll(due, h.unbanded, Cause.UNBANDED);
-        popWhile(h.lowEdges, s -> s.key() > price, due, Cause.EDGE);
-        popWhile(h.highEdges, s -> s.key() < price, due, Cause.EDGE);
-        popWhile(h.lowMultipliers, s -> !(s.key() <= multiplier), due, Cause.MULTIPLIER);
-        popWhile(h.highMultipliers, s -> !(s.key() >= multiplier), due, Cause.MULTIPLIER);
+        h.prices.popOutside(price, due, Cause.EDGE);
+        h.multipliers.popOutside(multiplier, due, Cause.MULTIPLIER);
       }
     }
     for (var option : priced.entrySet()) {
       VolHolders v = byOption.get(option.getKey());
-      double vol = option.getValue();
       if (v != null) {
-        popWhile(v.lowEdges, s -> !(s.key() <= vol), due, Cause.VOL);
-        popWhile(v.highEdges, s -> !(s.key() >= vol), due, Cause.VOL);
+        v.vols.popOutside(option.getValue(), due, Cause.VOL);
       }
     }
     if (h != null && scope != Scope.EVERY_HOLDER) {
@@ -264,7 +278,7 @@ public final class TriggerIndex {
     boolean test(Slot slot);
   }
 
-  private void popWhile(PriorityQueue<Slot> heap, SlotTest test, Map<String, Cause> due, Cause cause) {
+  private static void popWhile(PriorityQueue<Slot> heap, SlotTest test, Map<String, Cause> due, Cause cause) {
     while (!heap.isEmpty() && (!live(heap.peek()) || test.test(heap.peek()))) {
       Slot slot = heap.poll();
       if (live(slot)) {
@@ -273,18 +287,14 @@ public final class TriggerIndex {
     }
   }
 
-  private boolean live(Slot slot) {
+  private static boolean live(Slot slot) {
     return !slot.entry().superseded;
   }
 
   /** Drops superseded entries once they outnumber the live ones. */
-  @SafeVarargs
-  private void compact(int holders, PriorityQueue<Slot>... heaps) {
-    int limit = 2 * holders + 64;
-    for (PriorityQueue<Slot> heap : heaps) {
-      if (heap.size() > limit) {
-        heap.removeIf(slot -> slot.entry().superseded); // one pass and a heapify
-      }
+  private static void compact(int holders, PriorityQueue<Slot> heap) {
+    if (heap.size() > 2 * holders + 64) {
+      heap.removeIf(slot -> !live(slot)); // one pass and a heapify
     }
   }
 }
