@@ -9,17 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -73,6 +79,44 @@ public final class TopicIO {
   @SuppressWarnings("unchecked")
   public static <T extends SpecificRecord> List<T> readCommitted(String bootstrap, Topic<T> topic) throws Exception {
     return committedRecords(bootstrap, topic).stream().map(r -> (T) r.record()).toList();
+  }
+
+  /**
+   * Waits until no transaction is open on the topics' partitions (each one's last stable offset has reached its end
+   * offset), as it must be once the jobs writing them have stopped: a commit returns before the broker has written
+   * its markers, and until it has, {@code read_committed} reads stop short of the committed transaction. A
+   * transaction still open after {@code timeout} was left behind by a writer that neither committed nor aborted it;
+   * that fails, naming the partitions and their offsets.
+   */
+  public static void awaitNoOpenTransaction(String bootstrap, Collection<String> topics, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (var topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+        topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()),
+            OffsetSpec.latest()));
+      }
+      while (true) {
+        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        var end = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
+        Map<TopicPartition, String> open = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
+        end.forEach((tp, info) -> {
+          long lastStable = stable.get(tp).offset();
+          if (lastStable < info.offset()) {
+            open.put(tp, "last stable offset " + lastStable + " of " + info.offset());
+          }
+        });
+        if (open.isEmpty()) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("a transaction is still open after " + timeout.toSeconds()
+              + " s (a writer left it neither committed nor aborted; read_committed reads stop at it): " + open);
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   /** Every committed record of a topic, partition by partition, decoded, at its Kafka timestamp (the event time). */
