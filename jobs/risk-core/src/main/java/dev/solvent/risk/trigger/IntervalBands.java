@@ -17,6 +17,7 @@ import dev.solvent.risk.portfolio.ScenarioGrid;
 import dev.solvent.risk.pricing.Black76;
 import dev.solvent.risk.pricing.NormalDistribution;
 import dev.solvent.risk.pricing.OptionType;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -162,45 +163,25 @@ final class IntervalBands {
         continue;
       }
       OptionContract option = (OptionContract) instrument;
-      double vol = array.vol();
-      double tauHi = option.yearsToExpiry(now);
-      double tauLo = option.yearsToExpiry(now + WINDOW_MILLIS);
-      if (!(vol > 0) || !(tauLo > 0) || array.scenarios() != grid.size()
-          || Math.abs(array.markValue() - cs * Black76.DEFAULT.price(option.type(), array.spot(), option.strike(),
-              tauHi, vol, 0)) > BandCalculator.ROUNDING * cs * array.spot()) {
+      OptionBox o = optionBox(option, array, grid.size(), now, x, v);
+      if (o == null) {
         return null; // priced at another rate, or at a volatility the array does not name
       }
-      double[] vols = {vol * (1 - v), vol * (1 + v)};
-      double uLo = vols[0] * Math.sqrt(tauLo);
-      double uHi = vols[1] * Math.sqrt(tauHi);
-      double[] premium = premium(option, lo, hi, uLo, uHi);
-      equity.scaled(q * cs, premium[0], premium[1]);
-      double[] d1 = d1(option.strike(), lo, hi, uLo, uHi);
-      double densityLo = Math.min(NormalDistribution.density(d1[0]), NormalDistribution.density(d1[1]));
-      double densityHi = NormalDistribution.density(Math.max(d1[0], Math.min(0, d1[1])));
-      double deltaLo = option.type() == OptionType.CALL ? NormalDistribution.cdf(d1[0])
-          : 1 - NormalDistribution.cdf(d1[1]);
-      double deltaHi = option.type() == OptionType.CALL ? NormalDistribution.cdf(d1[1])
-          : 1 - NormalDistribution.cdf(d1[0]);
+      equity.scaled(q * cs, o.premiumLo, o.premiumHi);
       int side = option.type() == OptionType.CALL ? 1 : -1;
-      addOn(margin, q * side, Math.abs(q) * cs * deltaLo * lo, Math.abs(q) * cs * deltaHi * hi, conditions);
+      addOn(margin, q * side, Math.abs(q) * cs * o.deltaLo * lo, Math.abs(q) * cs * o.deltaHi * hi, conditions);
       if (portfolio) {
+        o.shock(grid, lo, hi);
         for (int s = 0; s < grid.size(); s++) {
-          double k = grid.spotShock(s);
-          double shockLo = Math.max(RiskArrayCalculator.MIN_VOL, vols[0] * (1 + grid.volShock(s)));
-          double shockHi = Math.max(RiskArrayCalculator.MIN_VOL, vols[1] * (1 + grid.volShock(s)));
-          double[] shocked = premium(option, lo * (1 + k), hi * (1 + k), shockLo * Math.sqrt(tauLo),
-              shockHi * Math.sqrt(tauHi));
           double w = grid.weight(s) * cs;
-          group[s].scaled(q, w * (shocked[0] - premium[1]), w * (shocked[1] - premium[0]));
+          group[s].scaled(q, w * (o.shockedLo[s] - o.premiumHi), w * (o.shockedHi[s] - o.premiumLo));
         }
-        group[grid.size()].scaled(q, cs * densityLo / (hi * uHi), cs * densityHi / (lo * uLo));
-        group[grid.size() + 1].scaled(q, cs * lo * densityLo * Math.sqrt(tauLo),
-            cs * hi * densityHi * Math.sqrt(tauHi));
+        group[grid.size()].scaled(q, cs * o.densityLo / (hi * o.uHi), cs * o.densityHi / (lo * o.uLo));
+        group[grid.size() + 1].scaled(q, cs * lo * o.densityLo * o.rootTauLo, cs * hi * o.densityHi * o.rootTauHi);
       } else if (q < 0) {
         double units = -q * cs;
-        double mmLo = parameters.optionMargin().maintenanceRate() * lo + premium[0];
-        double mmHi = parameters.optionMargin().maintenanceRate() * hi + premium[1];
+        double mmLo = parameters.optionMargin().maintenanceRate() * lo + o.premiumLo;
+        double mmHi = parameters.optionMargin().maintenanceRate() * hi + o.premiumHi;
         if (option.type() == OptionType.PUT) {
           mmLo = Math.min(mmLo, option.strike());
           mmHi = Math.min(mmHi, option.strike());
@@ -242,6 +223,105 @@ final class IntervalBands {
     }
     return new Ranges(equity.lo, equity.hi, margin.lo, margin.hi,
         BandCalculator.ROUNDING * (scale + Math.abs(equity.hi) + Math.abs(margin.hi)));
+  }
+
+  /** An option's terms over one box on one market: the same for every holder, so computed once per publication. */
+  private record OptionBoxKey(OptionContract option, double spot, double vol, double mark, long now, double x,
+      double v) {}
+
+  private static final int OPTION_BOXES_KEPT = 4_096;
+  private final Map<OptionBoxKey, OptionBox> optionBoxes = new HashMap<>();
+
+  /**
+   * The premium's, delta's and density's ranges of one contract of {@code option} over the box (prices ±x, its
+   * volatility ±v, time over {@link #WINDOW_MILLIS}); null when the array's mark is not Black-76 at its volatility
+   * and a zero rate. Memoized: every account valued at a publication reads the same few options over the same boxes.
+   */
+  private OptionBox optionBox(OptionContract option, RiskArray array, int scenarios, long now, double x, double v) {
+    OptionBoxKey key = new OptionBoxKey(option, array.spot(), array.vol(), array.markValue(), now, x, v);
+    OptionBox box = optionBoxes.get(key);
+    if (box == null) {
+      if (optionBoxes.size() >= OPTION_BOXES_KEPT) {
+        optionBoxes.clear(); // older publications' boxes: not read again
+      }
+      box = OptionBox.of(option, array, scenarios, now, x, v);
+      optionBoxes.put(key, box);
+    }
+    return box.priced ? box : null;
+  }
+
+  /** See {@link #optionBox}; the scenarios' shocked premiums are filled on a portfolio account's first read. */
+  private static final class OptionBox {
+    final boolean priced;
+    final OptionContract option;
+    final double vol;
+    final double v;
+    final double uLo;
+    final double uHi;
+    final double rootTauLo;
+    final double rootTauHi;
+    final double premiumLo;
+    final double premiumHi;
+    final double deltaLo;
+    final double deltaHi;
+    final double densityLo;
+    final double densityHi;
+    final double[] shockedLo;
+    final double[] shockedHi;
+    boolean shocked;
+
+    private OptionBox(boolean priced, OptionContract option, double vol, double v, double rootTauLo,
+        double rootTauHi, double lo, double hi, int scenarios) {
+      this.priced = priced;
+      this.option = option;
+      this.vol = vol;
+      this.v = v;
+      this.rootTauLo = rootTauLo;
+      this.rootTauHi = rootTauHi;
+      this.uLo = vol * (1 - v) * rootTauLo;
+      this.uHi = vol * (1 + v) * rootTauHi;
+      double[] premium = premium(option, lo, hi, uLo, uHi);
+      this.premiumLo = premium[0];
+      this.premiumHi = premium[1];
+      double[] d1 = d1(option.strike(), lo, hi, uLo, uHi);
+      this.densityLo = Math.min(NormalDistribution.density(d1[0]), NormalDistribution.density(d1[1]));
+      this.densityHi = NormalDistribution.density(Math.max(d1[0], Math.min(0, d1[1])));
+      this.deltaLo = option.type() == OptionType.CALL ? NormalDistribution.cdf(d1[0])
+          : 1 - NormalDistribution.cdf(d1[1]);
+      this.deltaHi = option.type() == OptionType.CALL ? NormalDistribution.cdf(d1[1])
+          : 1 - NormalDistribution.cdf(d1[0]);
+      this.shockedLo = new double[scenarios];
+      this.shockedHi = new double[scenarios];
+    }
+
+    static OptionBox of(OptionContract option, RiskArray array, int scenarios, long now, double x, double v) {
+      double vol = array.vol();
+      double tauHi = option.yearsToExpiry(now);
+      double tauLo = option.yearsToExpiry(now + WINDOW_MILLIS);
+      double cs = option.contractSize();
+      boolean priced = vol > 0 && tauLo > 0 && array.scenarios() == scenarios
+          && !(Math.abs(array.markValue() - cs * Black76.DEFAULT.price(option.type(), array.spot(), option.strike(),
+              tauHi, vol, 0)) > BandCalculator.ROUNDING * cs * array.spot());
+      return priced ? new OptionBox(true, option, vol, v, Math.sqrt(tauLo), Math.sqrt(tauHi),
+          array.spot() * (1 - x), array.spot() * (1 + x), scenarios)
+          : new OptionBox(false, option, 1, 0, 1, 1, array.spot(), array.spot(), 0);
+    }
+
+    /** Each scenario's premium range: prices [lo, hi] moved by its spot shock, volatilities by its vol shock. */
+    void shock(ScenarioGrid grid, double lo, double hi) {
+      if (shocked) {
+        return;
+      }
+      for (int s = 0; s < grid.size(); s++) {
+        double k = grid.spotShock(s);
+        double shockLo = Math.max(RiskArrayCalculator.MIN_VOL, vol * (1 - v) * (1 + grid.volShock(s)));
+        double shockHi = Math.max(RiskArrayCalculator.MIN_VOL, vol * (1 + v) * (1 + grid.volShock(s)));
+        double[] range = premium(option, lo * (1 + k), hi * (1 + k), shockLo * rootTauLo, shockHi * rootTauHi);
+        shockedLo[s] = range[0];
+        shockedHi[s] = range[1];
+      }
+      shocked = true;
+    }
   }
 
   private static Sum[] sums(int n) {

@@ -136,22 +136,72 @@ public final class TriggerIndex {
 
   /** The account's bands from its latest valuation, replacing what it had (nothing held: forgotten). */
   public void put(String account, SafeBands bands) {
-    remove(account);
     if (bands.holdsNothing()) {
+      remove(account);
       return;
     }
+    Entry old = entries.get(account);
     Entry entry = new Entry(account, bands);
+    if (old != null && sameMemberships(old.bands, bands)) {
+      old.superseded = true; // most revaluations keep what the account holds: its sets stay as they are
+    } else {
+      remove(account);
+      addMemberships(account, bands);
+    }
     entries.put(account, entry);
+    if (edges) {
+      addEdges(entry, bands);
+    }
+  }
+
+  /** Whether two bands put the account in the same holder, unbanded, option and waiting sets. */
+  private boolean sameMemberships(SafeBands a, SafeBands b) {
+    if (a.bands().size() != b.bands().size() || !a.unpriced().equals(b.unpriced())) {
+      return false;
+    }
+    for (int i = 0; i < a.bands().size(); i++) {
+      PriceBand x = a.bands().get(i);
+      PriceBand y = b.bands().get(i);
+      if (!x.underlying().equals(y.underlying()) || x.isEmpty() != y.isEmpty()) {
+        return false;
+      }
+    }
+    if (!edges) {
+      return true;
+    }
+    if (a.vols().size() != b.vols().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.vols().size(); i++) {
+      if (!a.vols().get(i).instrument().equals(b.vols().get(i).instrument())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void addMemberships(String account, SafeBands bands) {
     for (PriceBand band : bands.bands()) {
       Holders h = byUnderlying.computeIfAbsent(band.underlying(), u -> new Holders());
       h.all.add(account);
       if (band.isEmpty()) {
         h.unbanded.add(account);
+      }
+    }
+    for (VolBand vol : edges ? bands.vols() : List.<VolBand>of()) {
+      byOption.computeIfAbsent(vol.instrument(), i -> new VolHolders()).all.add(account);
+    }
+    for (String instrument : bands.unpriced()) {
+      waiting.computeIfAbsent(instrument, i -> new HashSet<>()).add(account);
+    }
+  }
+
+  private void addEdges(Entry entry, SafeBands bands) {
+    for (PriceBand band : bands.bands()) {
+      if (band.isEmpty()) {
         continue;
       }
-      if (!edges) {
-        continue;
-      }
+      Holders h = byUnderlying.get(band.underlying());
       h.prices.add(entry, band.low(), band.high());
       h.multipliers.add(entry, band.multiplierLow(), band.multiplierHigh());
       if (bands.validUntil() < Long.MAX_VALUE) {
@@ -161,14 +211,10 @@ public final class TriggerIndex {
       h.multipliers.compact(h.all.size());
       compact(h.all.size(), h.deadlines);
     }
-    for (VolBand vol : edges ? bands.vols() : List.<VolBand>of()) {
-      VolHolders h = byOption.computeIfAbsent(vol.instrument(), i -> new VolHolders());
-      h.all.add(account);
+    for (VolBand vol : bands.vols()) {
+      VolHolders h = byOption.get(vol.instrument());
       h.vols.add(entry, vol.low(), vol.high());
       h.vols.compact(h.all.size());
-    }
-    for (String instrument : bands.unpriced()) {
-      waiting.computeIfAbsent(instrument, i -> new HashSet<>()).add(account);
     }
   }
 
