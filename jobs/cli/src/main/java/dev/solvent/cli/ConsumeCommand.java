@@ -1,6 +1,7 @@
 package dev.solvent.cli;
 
 import dev.solvent.harness.kafka.TopicIO;
+import dev.solvent.harness.live.Deduplicator;
 import dev.solvent.schema.JsonFormat;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
@@ -52,8 +53,13 @@ final class ConsumeCommand implements Callable<Integer> {
   @Option(names = "--timeout-ms", paramLabel = "MS", description = "stop once no record arrived for this long")
   Long timeoutMillis;
 
+  @Option(names = "--dedup", description = "drop the copies a job under output.delivery=at-least-once re-emits "
+      + "after a restart (README \"Live\": the consumer's contract); counted on stderr at the end")
+  boolean dedup;
+
   @Override
   public Integer call() {
+    Deduplicator seen = dedup ? new Deduplicator() : null;
     @SuppressWarnings("unchecked")
     Topic<SpecificRecord> t = (Topic<SpecificRecord>) Topics.byName(topic);
     WireFormat<SpecificRecord> wire = WireFormat.of(t);
@@ -82,6 +88,9 @@ final class ConsumeCommand implements Callable<Integer> {
           if (key != null && (r.key() == null || !key.equals(new String(r.key(), StandardCharsets.UTF_8)))) {
             continue;
           }
+          if (seen != null && !seen.keep(r.topic(), r.key(), r.timestamp(), r.value())) {
+            continue;
+          }
           try {
             root.out.println(JsonFormat.write(wire.decode(r.value())));
           } catch (UndecodableValueException e) {
@@ -92,6 +101,10 @@ final class ConsumeCommand implements Callable<Integer> {
             break;
           }
         }
+      }
+      if (seen != null) {
+        root.err.printf("solvent consume: %,d records kept, %,d re-emitted copies dropped%n", seen.kept(),
+            seen.dropped());
       }
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
       throw new IllegalArgumentException("no Kafka broker answered at " + bootstrap + ": " + e.getMessage(), e);

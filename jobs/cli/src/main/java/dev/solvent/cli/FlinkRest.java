@@ -49,6 +49,12 @@ final class FlinkRest {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }
 
+  /** Cancels a job (it keeps its last retained checkpoint, by the cluster's configuration). */
+  void cancel(String job) throws Exception {
+    send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + job)).method("PATCH", HttpRequest.BodyPublishers.noBody())
+        .build());
+  }
+
   /** A field of an answer that must be there. */
   static String text(JsonNode answer, String field) {
     JsonNode value = answer.get(field);

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = "Solvent: streaming margin and liquidation engine on Apache Flink.",
     subcommands = {DemoCommand.class, ReplayCommand.class, LoadTopicsCommand.class, SubmitCommand.class,
         StopCommand.class, ConsumeCommand.class, MigrateSavepointCommand.class, PlanCommand.class,
-        ThroughputCommand.class, BenchCommand.class, ExplainCommand.class, AutoComplete.GenerateCompletion.class,
+        ThroughputCommand.class, BenchCommand.class, LatencyCommand.class, ExplainCommand.class, AutoComplete.GenerateCompletion.class,
         ReferenceCommand.class},
     footer = {"", "Run ./solvent COMMAND --help for a command's options; README.md says more."})
 public final class SolventCli implements Callable<Integer> {

@@ -4,6 +4,7 @@ import dev.solvent.job.config.SolventConfig;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -32,6 +33,8 @@ public final class SolventEnvironment {
     flink.set(PipelineOptions.GENERIC_TYPES, false);
     // Timers on the heap: every account's revaluation is a timer, and RocksDB timers cost a write and a read each.
     flink.setString("state.backend.rocksdb.timer-service.factory", "HEAP");
+    flink.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(config.get(SolventConfig.BUFFER_TIMEOUT)));
+    flink.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ofMillis(config.get(SolventConfig.WATERMARK_INTERVAL)));
     return flink;
   }
 

@@ -36,7 +36,7 @@ public final class SolventJob {
         new KafkaInputs(config.get(SolventConfig.KAFKA_BOOTSTRAP), config.get(SolventConfig.KAFKA_GROUP_ID),
             config.get(SolventConfig.KAFKA_START), bounded),
         new KafkaOutputs(config.get(SolventConfig.KAFKA_BOOTSTRAP),
-            config.get(SolventConfig.KAFKA_TRANSACTIONAL_ID_PREFIX)),
+            config.get(SolventConfig.KAFKA_TRANSACTIONAL_ID_PREFIX), config.get(SolventConfig.OUTPUT_DELIVERY)),
         config);
     if (planOnly) {
       System.out.println(env.getExecutionPlan());

@@ -88,7 +88,7 @@ public final class TopicLoader {
         producer.send(TopicIO.record(t, wire, r.record(), r.time(), null));
       }
       for (int p = 0; p < partitions; p++) {
-        producer.send(TopicIO.record(t, wire, heartbeat(topic, beat), beat, p));
+        producer.send(TopicIO.record(t, wire, heartbeat(topic, beat, PRODUCER), beat, p));
       }
     }
     while (next < records.size()) {
@@ -97,14 +97,15 @@ public final class TopicLoader {
     }
   }
 
-  private static SpecificRecord heartbeat(String topic, long time) {
+  /** A heartbeat of an input topic at {@code time}, from {@code producer}: it moves that partition's event time. */
+  public static SpecificRecord heartbeat(String topic, long time, String producer) {
     Instant at = Instant.ofEpochMilli(time);
     return switch (topic) {
-      case "market.ticks" -> new MarketTick(at, new dev.solvent.avro.ticks.Heartbeat(PRODUCER));
-      case "market.vols" -> new MarketVol(at, new dev.solvent.avro.vols.Heartbeat(PRODUCER));
-      case "instruments" -> new InstrumentUpdate(at, new dev.solvent.avro.instruments.Heartbeat(PRODUCER));
-      case "account.events" -> new AccountEvent(at, 0L, new dev.solvent.avro.account.Heartbeat(PRODUCER));
-      case "auction.bids" -> new AuctionBid(at, new dev.solvent.avro.bids.Heartbeat(PRODUCER));
+      case "market.ticks" -> new MarketTick(at, new dev.solvent.avro.ticks.Heartbeat(producer));
+      case "market.vols" -> new MarketVol(at, new dev.solvent.avro.vols.Heartbeat(producer));
+      case "instruments" -> new InstrumentUpdate(at, new dev.solvent.avro.instruments.Heartbeat(producer));
+      case "account.events" -> new AccountEvent(at, 0L, new dev.solvent.avro.account.Heartbeat(producer));
+      case "auction.bids" -> new AuctionBid(at, new dev.solvent.avro.bids.Heartbeat(producer));
       default -> throw new IllegalArgumentException("not an input topic: " + topic);
     };
   }

@@ -64,16 +64,20 @@ public record ConfigKey<T>(String name, String defaultValue, Function<String, T>
     return new ConfigKey<>(name, defaultValue, raw -> raw, v -> !v.isBlank(), "a non-empty string", doc);
   }
 
-  /** One of an enum's constants, written in lower case ({@code FULL} is {@code full}). */
+  /** One of an enum's constants, in lower case with dashes ({@code FULL} is {@code full}, {@code AT_LEAST_ONCE} is
+   * {@code at-least-once}). */
   static <E extends Enum<E>> ConfigKey<E> choice(String name, E defaultValue, String doc) {
     Class<E> type = defaultValue.getDeclaringClass();
-    java.util.List<String> choices = java.util.Arrays.stream(type.getEnumConstants())
-        .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList();
-    return new ConfigKey<>(name, defaultValue.name().toLowerCase(java.util.Locale.ROOT), raw -> {
+    java.util.List<String> choices = java.util.Arrays.stream(type.getEnumConstants()).map(ConfigKey::spelled).toList();
+    return new ConfigKey<>(name, spelled(defaultValue), raw -> {
       if (!choices.contains(raw)) {
         throw new IllegalArgumentException(raw);
       }
-      return Enum.valueOf(type, raw.toUpperCase(java.util.Locale.ROOT));
+      return Enum.valueOf(type, raw.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }, v -> true, "one of " + choices, doc);
+  }
+
+  private static String spelled(Enum<?> constant) {
+    return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 }

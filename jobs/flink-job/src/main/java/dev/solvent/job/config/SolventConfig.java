@@ -1,5 +1,6 @@
 package dev.solvent.job.config;
 
+import dev.solvent.job.io.Delivery;
 import dev.solvent.risk.auction.CurveShape;
 import dev.solvent.risk.liquidation.LiquidationMode;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class SolventConfig implements Serializable {
       "the quote currency: deposits of this asset are cash, of any other asset collateral"));
   public static final ConfigKey<Long> IDLENESS = register(ConfigKey.millis("input.idleness-ms", 0, 0,
       "processing-time idleness timeout of a source partition; 0 (off) in replays: heartbeats advance time"));
+  public static final ConfigKey<Long> WATERMARK_INTERVAL = register(ConfigKey.millis("input.watermark-interval-ms",
+      200, 1, "how often sources emit watermarks between heartbeats (a heartbeat emits one at once)"));
 
   // Oracle.
   public static final ConfigKey<Long> ORACLE_WINDOW = register(ConfigKey.millis("oracle.window-ms", 1_000, 1,
@@ -114,6 +117,11 @@ public final class SolventConfig implements Serializable {
       10, "checkpoint interval (RocksDB, incremental)"));
   public static final ConfigKey<String> CHECKPOINT_DIR = register(ConfigKey.text("checkpoint.dir",
       "file:///tmp/solvent/checkpoints", "where checkpoints go (on a cluster only when given: else the cluster's)"));
+  public static final ConfigKey<Long> BUFFER_TIMEOUT = register(ConfigKey.millis("job.buffer-timeout-ms", 100, 0,
+      "longest a record waits in a network buffer before it is sent on (0: at once; lower is faster, costs CPU)"));
+  public static final ConfigKey<Delivery> OUTPUT_DELIVERY = register(ConfigKey.choice("output.delivery",
+      Delivery.EXACTLY_ONCE, "exactly-once (transactions committed per checkpoint) or at-least-once (idempotent "
+          + "producer, no transactions; consumers drop re-emitted records by identity: README \"Live\")"));
   public static final ConfigKey<String> KAFKA_BOOTSTRAP = register(ConfigKey.text("kafka.bootstrap-servers",
       "127.0.0.1:9092", "Kafka brokers"));
   public static final ConfigKey<String> KAFKA_TRANSACTIONAL_ID_PREFIX = register(ConfigKey.text(

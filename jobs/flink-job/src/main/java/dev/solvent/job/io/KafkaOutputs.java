@@ -11,32 +11,46 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Output topics to Kafka, exactly once: transactions committed with each checkpoint, one transactional-id prefix per
- * job and topic. Keys are the topic's key rule in UTF-8, values the Avro wire format, record timestamps the event
- * time.
+ * Output topics to Kafka. Exactly once: transactions committed with each checkpoint, one transactional-id prefix per
+ * job and topic. At least once: the idempotent producer appends each record at once (no duplicates from its own
+ * retries, order kept per partition); a restart re-emits from the last checkpoint (see {@link Delivery}). Keys are
+ * the topic's key rule in UTF-8, values the Avro wire format, record timestamps the event time.
  */
 public final class KafkaOutputs implements Outputs {
 
   private final String bootstrapServers;
   private final String transactionalIdPrefix;
+  private final Delivery delivery;
 
   public KafkaOutputs(String bootstrapServers, String transactionalIdPrefix) {
+    this(bootstrapServers, transactionalIdPrefix, Delivery.EXACTLY_ONCE);
+  }
+
+  public KafkaOutputs(String bootstrapServers, String transactionalIdPrefix, Delivery delivery) {
     this.bootstrapServers = bootstrapServers;
     this.transactionalIdPrefix = transactionalIdPrefix;
+    this.delivery = delivery;
   }
 
   @Override
   public <T extends SpecificRecord> void write(DataStream<T> stream, Topic<T> topic) {
-    KafkaSink<T> sink = KafkaSink.<T>builder()
+    var builder = KafkaSink.<T>builder()
         .setBootstrapServers(bootstrapServers)
-        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic.name())
-        // A transaction stays open from one checkpoint to the next and across a restart; if the broker aborted it
-        // sooner, the commit after a slow checkpoint would fail with a fenced producer and kill the task.
-        .setProperty("transaction.timeout.ms", "600000")
-        .setRecordSerializer(new Serializer<>(topic))
-        .build();
-    stream.sinkTo(sink).name("kafka " + topic.name()).uid("sink-" + topic.name());
+        .setRecordSerializer(new Serializer<>(topic));
+    if (delivery == Delivery.EXACTLY_ONCE) {
+      builder.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+          .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic.name())
+          // A transaction stays open from one checkpoint to the next and across a restart; if the broker aborted it
+          // sooner, the commit after a slow checkpoint would fail with a fenced producer and kill the task.
+          .setProperty("transaction.timeout.ms", "600000");
+    } else {
+      builder.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+          .setProperty("enable.idempotence", "true")
+          // A record waits for no batch to fill: latency is what this mode is for (under load batches form anyway).
+          .setProperty("linger.ms", "0")
+          .setProperty("acks", "all");
+    }
+    stream.sinkTo(builder.build()).name("kafka " + topic.name()).uid("sink-" + topic.name());
   }
 
   private static final class Serializer<T extends SpecificRecord> implements KafkaRecordSerializationSchema<T> {
