@@ -45,9 +45,9 @@ final class LatencyCommand implements Callable<Integer> {
   @Option(names = "--seconds", paramLabel = "S", description = "seconds of prices per run (default: ${DEFAULT-VALUE})")
   int seconds = 180;
 
-  @Option(names = "--warmup", paramLabel = "S", description = "seconds at the start left out of the measurement, "
-      + "while the accounts open (default: ${DEFAULT-VALUE})")
-  int warmup = 45;
+  @Option(names = "--warmup", paramLabel = "S", description = "seconds after the prices start (once the job has "
+      + "taken the accounts' opening) left out of the measurement (default: ${DEFAULT-VALUE})")
+  int warmup = 15;
 
   @Option(names = "--crash", paramLabel = "FRACTION", description = "BTC's fall over the minute that starts a third "
       + "of the way in (default: ${DEFAULT-VALUE})")

@@ -43,6 +43,9 @@ final class LiveRun {
   private static final List<Topic<?>> DECODED =
       List.of(Topics.ORACLE_PRICES, Topics.LIQUIDATION_ORDERS, Topics.MARGIN_CALLS);
 
+  /** The scenario's first two seconds open the accounts (deposits at 1 s, trades at 2 s). */
+  private static final long SETUP_MILLIS = 2_000;
+
   private final String bootstrap;
   private final FlinkRest cluster;
   private final Path jar;
@@ -83,14 +86,25 @@ final class LiveRun {
         OutputWatch appended = new OutputWatch(bootstrap, IsolationLevel.READ_UNCOMMITTED, Topics.OUTPUTS, DECODED)
             .start()) {
       awaitRunning(job);
-      long start = System.currentTimeMillis() + 2_000;
-      List<LoopRecord> feed = retimed(scenario, start - Scenario.T0);
-      long end = start + settings.seconds() * 1_000L;
+      // The accounts open first (everything up to the first trade), and the clock of prices starts only once every
+      // operator's watermark has passed them: a live venue's book exists before its prices are timed.
+      List<LoopRecord> setup = retimed(scenario, System.currentTimeMillis() - Scenario.T0, 0, SETUP_MILLIS);
+      long opened = setup.get(setup.size() - 1).time();
+      out.printf("  %s: %,d records open %,d accounts; prices start once the job has taken them%n", name,
+          setup.size(), settings.accounts());
+      AppendLog log = new AppendLog();
+      LiveFeedWriter writer = new LiveFeedWriter(bootstrap, settings.partitions(), settings.heartbeatMillis());
+      long deadline = System.currentTimeMillis() + 900_000;
+      writer.write(log, setup, opened, () -> watermarksPassed(job, opened, deadline));
+      long start = System.currentTimeMillis() + 500;
+      List<LoopRecord> feed = retimed(scenario, start - Scenario.T0 - SETUP_MILLIS, SETUP_MILLIS + 1,
+          Long.MAX_VALUE);
+      long end = start + (settings.seconds() * 1_000L - SETUP_MILLIS);
       long drain = Long.parseLong(settings.job().get("checkpoint.interval-ms")) + 5_000;
-      out.printf("  %s: %,d input records over %d s from %s (warm-up %d s), the job %s%n", name, feed.size(),
-          settings.seconds(), Instant.ofEpochMilli(start), settings.warmupSeconds(), job);
-      AppendLog log = new LiveFeedWriter(bootstrap, settings.partitions(), settings.heartbeatMillis())
-          .write(feed, end + drain);
+      out.printf("  %s: opened in %.1f s; %,d records over %d s from %s (warm-up %d s), the job %s%n", name,
+          (start - opened) / 1e3, feed.size(), settings.seconds(), Instant.ofEpochMilli(start),
+          settings.warmupSeconds(), job);
+      writer.write(log, feed, end + drain);
       requireRunning(job);
       cluster.cancel(job);
       LatencyReport.Result result = LatencyReport.measure(committed.seen(), appended.seen(), log, underlyings,
@@ -107,17 +121,45 @@ final class LiveRun {
     }
   }
 
-  private static List<LoopRecord> retimed(Scenario scenario, long shift) {
+  /** The scenario's records between {@code from} and {@code to} ms after its start, moved by {@code shift}. */
+  private static List<LoopRecord> retimed(Scenario scenario, long shift, long from, long to) {
     List<LoopRecord> records = new ArrayList<>();
     scenario.records().forEach((topic, values) -> {
       for (SpecificRecord value : values) {
-        SpecificRecord moved = Retime.shift(value, shift);
-        long time = ((Instant) moved.get(moved.getSchema().getField("eventTime").pos())).toEpochMilli();
-        records.add(new LoopRecord(topic, time, moved));
+        long at = ((Instant) value.get(value.getSchema().getField("eventTime").pos())).toEpochMilli() - Scenario.T0;
+        if (at >= from && at <= to) {
+          SpecificRecord moved = Retime.shift(value, shift);
+          records.add(new LoopRecord(topic, Scenario.T0 + at + shift, moved));
+        }
       }
     });
     records.sort(LoopRecord.CANONICAL);
     return records;
+  }
+
+  /** Whether every operator fed by another has a watermark at {@code time} or later (false until then). */
+  private boolean watermarksPassed(String job, long time, long deadline) {
+    try {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("job " + job + " did not take the accounts' opening within 15 min");
+      }
+      requireRunning(job);
+      for (var vertex : cluster.get("/jobs/" + job).path("vertices")) {
+        if (vertex.path("name").asText().startsWith("Source:")) {
+          continue;
+        }
+        for (var watermark : cluster.get("/jobs/" + job + "/vertices/" + vertex.path("id").asText() + "/watermarks")) {
+          if (watermark.path("value").asLong(Long.MIN_VALUE) < time) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not read the job's watermarks: " + e.getMessage(), e);
+    }
   }
 
   private void freshTopics(int partitions) throws Exception {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.solvent.harness.crash.CrashScenario;
 import dev.solvent.harness.kafka.TopicIO;
 import dev.solvent.harness.kafka.TopicLoader;
+import dev.solvent.harness.live.Deduplicator;
 import dev.solvent.harness.loop.Feed;
 import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.harness.report.InvariantChecker;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
+import dev.solvent.schema.WireFormat;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -21,8 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * REST API. The demo's crash (2,000 accounts) is loaded into Kafka and run once undisturbed; then again, with
  * TaskManagers killed ({@code kill -9}) at seeded moments, one of them during a checkpoint, and a stop with a
  * savepoint midway resumed at another parallelism. Every output topic's committed records must be those of the
- * undisturbed run, and the books must hold ({@link InvariantChecker}).
+ * undisturbed run, and the books must hold ({@link InvariantChecker}). And once more under
+ * {@code output.delivery=at-least-once} with a TaskManager killed: every record written, deduplicated by the
+ * reference consumer's rule, must be the undisturbed run's committed output.
  */
 class FaultInjectionITCase {
 
@@ -60,15 +67,26 @@ class FaultInjectionITCase {
     stack.run("down");
   }
 
+  /** The undisturbed run's committed outputs, canonical, and how long it ran: run once, for every test. */
+  private static Map<String, Map<String, List<String>>> expected;
+  private static long calmMillis;
+
+  private static Map<String, Map<String, List<String>>> expected() throws Exception {
+    if (expected == null) {
+      long began = System.nanoTime();
+      String calm = submit("calm", 2, null);
+      awaitConsumed(calm, "calm", 600);
+      calmMillis = (System.nanoTime() - began) / 1_000_000;
+      System.out.printf("undisturbed run: %.1f s%n", calmMillis / 1e3);
+      expected = canonical(committed());
+    }
+    resetOutputs();
+    return expected;
+  }
+
   @Test
   void killedTaskManagersAndARescaleChangeNoCommittedRecord() throws Exception {
-    long began = System.nanoTime();
-    String calm = submit("calm", 2, null);
-    awaitConsumed(calm, "calm", 600);
-    long calmMillis = (System.nanoTime() - began) / 1_000_000;
-    System.out.printf("undisturbed run: %.1f s%n", calmMillis / 1e3);
-    Map<String, Map<String, List<String>>> expected = canonical(committed());
-    resetOutputs();
+    Map<String, Map<String, List<String>>> expected = expected();
 
     // Kills at seeded moments early in the run (each restart replays from the last checkpoint, so the disturbed run
     // is longer than the calm one), the stop with a savepoint after them, one more kill once resumed at parallelism 1.
@@ -115,6 +133,62 @@ class FaultInjectionITCase {
     System.out.printf("invariants hold; %,d flat accounts' equity re-derived%n", checker.checkedAccounts());
   }
 
+  /**
+   * At-least-once delivery (no transactions) with a TaskManager killed mid-run: the job re-emits what it wrote since
+   * its last checkpoint, and every record of the topics, deduplicated by the reference consumer's rule
+   * ({@link Deduplicator}), is exactly the undisturbed exactly-once run's committed output.
+   */
+  @Test
+  void atLeastOnceDeliveryDeduplicatedAfterAKillIsTheUndisturbedRun() throws Exception {
+    Map<String, Map<String, List<String>>> expected = expected();
+    Random random = new Random(13);
+    String job = submit("loose", 2, null, "output.delivery=at-least-once");
+    awaitAllRunning(job, 120);
+    Thread.sleep(moment(random, calmMillis, 0.1, 0.3));
+    System.out.println("recovery after kill -9: " + kill(job, random, false));
+    awaitConsumed(job, "loose", 600);
+
+    Deduplicator dedup = new Deduplicator();
+    Map<String, List<LoopRecord>> kept = everyRecord(dedup);
+    Map<String, Map<String, List<String>>> actual = canonical(kept);
+    System.out.printf("at-least-once: %,d records kept, %,d re-emitted copies dropped%n", dedup.kept(),
+        dedup.dropped());
+    for (String topic : expected.keySet()) {
+      assertThat(actual.get(topic)).as(topic).isEqualTo(expected.get(topic));
+    }
+    InvariantChecker checker = new InvariantChecker();
+    checker.step(Long.MAX_VALUE, feed.records(), List.of());
+    checker.finish(kept.values().stream().flatMap(List::stream).toList());
+    assertThat(checker.violations()).isEmpty();
+  }
+
+  /** Every record of every output topic (no transactions here), partition by partition, through {@code dedup}. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<LoopRecord>> everyRecord(Deduplicator dedup) throws Exception {
+    Map<String, List<LoopRecord>> all = new TreeMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = TopicIO.committedConsumer(stack.bootstrap())) {
+      for (Topic<?> topic : Topics.OUTPUTS) {
+        WireFormat<SpecificRecord> wire = WireFormat.of((Topic<SpecificRecord>) topic);
+        List<LoopRecord> records = new ArrayList<>();
+        for (var info : consumer.partitionsFor(topic.name())) {
+          TopicPartition tp = new TopicPartition(topic.name(), info.partition());
+          consumer.assign(List.of(tp));
+          consumer.seekToBeginning(List.of(tp));
+          long end = consumer.endOffsets(List.of(tp)).get(tp);
+          while (consumer.position(tp) < end) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+              if (dedup.keep(r.topic(), r.key(), r.timestamp(), r.value())) {
+                records.add(new LoopRecord(topic.name(), r.timestamp(), wire.decode(r.value())));
+              }
+            }
+          }
+        }
+        all.put(topic.name(), records);
+      }
+    }
+    return all;
+  }
+
   private static long count(Map<String, List<String>> byKey) {
     return byKey.values().stream().mapToLong(List::size).sum();
   }
@@ -131,10 +205,12 @@ class FaultInjectionITCase {
    * savepoint (FLINK-31006: the restored enumerator never signals "no more splits"); auction steps of 30 s keep the
    * open-loop auctions (nobody fills them here) from flooding the run.
    */
-  private static String submit(String run, int parallelism, String savepoint) throws Exception {
-    return stack.submit(parallelism, savepoint, "kafka.transactional-id-prefix=" + run, "kafka.group-id=" + run,
+  private static String submit(String run, int parallelism, String savepoint, String... more) throws Exception {
+    List<String> settings = new ArrayList<>(List.of("kafka.transactional-id-prefix=" + run, "kafka.group-id=" + run,
         "checkpoint.interval-ms=1000", "oracle.deviation-threshold=0.004", "oracle.heartbeat-ms=300000",
-        "auction.step-ms=30000");
+        "auction.step-ms=30000"));
+    settings.addAll(List.of(more));
+    return stack.submit(parallelism, savepoint, settings.toArray(String[]::new));
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,7 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * time (event time = this writer's clock), and a heartbeat on every partition of every input topic at a fixed
  * interval, so the job's watermark follows the clock within that interval. The one writer of every partition: its
  * event times only grow, and the job may run with {@code input.max-out-of-orderness-ms=0}. Returns when every
- * acknowledgement has come back, with their times in an {@link AppendLog}.
+ * acknowledgement has come back, their times in an {@link AppendLog}.
  */
 public final class LiveFeedWriter {
 
@@ -43,9 +44,17 @@ public final class LiveFeedWriter {
    * Writes {@code records} (in event-time order, their times on the wall clock) as their times come, with heartbeats
    * until {@code until}; a record already due is written at once.
    */
-  public AppendLog write(List<LoopRecord> records, long until) throws Exception {
-    AppendLog log = new AppendLog();
+  public void write(AppendLog log, List<LoopRecord> records, long until) throws Exception {
+    write(log, records, until, () -> true);
+  }
+
+  /**
+   * As {@link #write(AppendLog, List, long)}, but goes on with heartbeats after {@code until} until {@code done}
+   * (asked every half second) says the reader has caught up.
+   */
+  public void write(AppendLog log, List<LoopRecord> records, long until, BooleanSupplier done) throws Exception {
     AtomicReference<Exception> failure = new AtomicReference<>();
+    long asked = 0;
     Map<String, WireFormat<SpecificRecord>> wires = new HashMap<>();
     Properties settings = new Properties();
     settings.put("linger.ms", "0");
@@ -55,8 +64,14 @@ public final class LiveFeedWriter {
       while (true) {
         long record = next < records.size() ? records.get(next).time() : Long.MAX_VALUE;
         long due = Math.min(record, beat);
-        if (due > until || failure.get() != null) {
+        if (failure.get() != null) {
           break;
+        }
+        if (due > until && next == records.size() && System.currentTimeMillis() - asked >= 500) {
+          asked = System.currentTimeMillis();
+          if (done.getAsBoolean()) {
+            break;
+          }
         }
         long wait = due - System.currentTimeMillis();
         if (wait > 0) {
@@ -80,7 +95,6 @@ public final class LiveFeedWriter {
     if (failure.get() != null) {
       throw new IllegalStateException("the feed could not append: " + failure.get().getMessage(), failure.get());
     }
-    return log;
   }
 
   @SuppressWarnings("unchecked")

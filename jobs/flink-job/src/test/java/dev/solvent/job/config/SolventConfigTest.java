@@ -3,6 +3,7 @@ package dev.solvent.job.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.solvent.job.io.Delivery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,15 @@ class SolventConfigTest {
         .hasMessageContaining("configuration key oracle.windw-ms: unknown key");
     assertThatThrownBy(() -> SolventConfig.load(null, List.of("kafka.start=yesterday")))
         .hasMessageContaining("earliest or timestamp:<epoch ms>");
+  }
+
+  @Test
+  void choicesAreSpelledInLowerCaseWithDashes() {
+    assertThat(SolventConfig.defaults().get(SolventConfig.OUTPUT_DELIVERY)).isEqualTo(Delivery.EXACTLY_ONCE);
+    assertThat(SolventConfig.load(null, List.of("output.delivery=at-least-once")).get(SolventConfig.OUTPUT_DELIVERY))
+        .isEqualTo(Delivery.AT_LEAST_ONCE);
+    assertThatThrownBy(() -> SolventConfig.load(null, List.of("output.delivery=at_least_once")))
+        .hasMessageContaining("one of [exactly-once, at-least-once]");
   }
 
   @Test
