@@ -148,7 +148,11 @@ final class LiveRun {
         if (vertex.path("name").asText().startsWith("Source:")) {
           continue;
         }
-        for (var watermark : cluster.get("/jobs/" + job + "/vertices/" + vertex.path("id").asText() + "/watermarks")) {
+        var watermarks = cluster.get("/jobs/" + job + "/vertices/" + vertex.path("id").asText() + "/watermarks");
+        if (watermarks.size() < vertex.path("parallelism").asInt(1)) {
+          return false; // not reported yet (metrics arrive some seconds after the start)
+        }
+        for (var watermark : watermarks) {
           if (watermark.path("value").asLong(Long.MIN_VALUE) < time) {
             return false;
           }

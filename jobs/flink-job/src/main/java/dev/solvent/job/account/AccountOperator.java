@@ -63,12 +63,13 @@ import org.apache.flink.util.OutputTag;
  * <p>Which accounts a new price revalues is the subtask's {@link TriggerIndex} of its own accounts' safe bands
  * (README "Trigger index"), rebuilt from keyed state when the operator opens. A broadcast risk-array set is checked
  * against the index when the watermark reaches its time, after every valuation before it: each subtask registers a
- * {@link #PRICE_CHECK} timer for the set's time on a key of its own, and the set's time stays in the broadcast
+ * {@link #PRICE_CHECK} timer for the set's time on a key of its own, which values the accounts the price can hurt
+ * there and then (no timer per account), and the set's time stays in the broadcast
  * {@link #UNCHECKED} state until checked, so a restore or rescale checks it again. With {@code risk.trigger-index=off}
  * every holder is revalued (the reference the index is tested against).
  *
- * <p>Timers live in one service (so they fire in time order) under three namespaces: {@link #VALUATION} (events and
- * prices), {@link #DEADLINE} (the pending liquidation's), so a filled liquidation's deadline is deleted without
+ * <p>Timers live in one service (so they fire in time order) under three namespaces: {@link #VALUATION} (events),
+ * {@link #DEADLINE} (the pending liquidation's), so a filled liquidation's deadline is deleted without
  * touching a valuation due at the same instant, and {@link #PRICE_CHECK}. When a valuation and a deadline fire at
  * one instant the second step finds nothing to do.
  */
@@ -219,7 +220,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
 
   /**
    * The prices published at {@code time}, checked against the index after every valuation before it: the accounts
-   * they can hurt get a valuation at {@code time}.
+   * they can hurt are valued at {@code time}.
    */
   private void checkPrices(long time) throws Exception {
     BroadcastState<Long, Boolean> unchecked = getOperatorStateBackend().getBroadcastState(UNCHECKED);
@@ -244,9 +245,15 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
       TriggerIndex.Due due = index.due(now.underlying(), now.spot(), priceChanges.multiplier(now), time, scope,
           PriceChanges.priced(now));
       counters.checked(time, index.holders(now.underlying()), due, scope == TriggerIndex.Scope.EVERY_HOLDER);
+      // Valued here, in the index's order (the deepest crossings first: the likeliest liquidations come out first in
+      // a burst), rather than each through a timer of its own. An account whose own events wait at this instant is
+      // valued with them now, and their timer goes; a deadline due now then finds nothing to do, as it would after
+      // its valuation's timer.
       for (String account : due.accounts()) {
         setCurrentKey(account);
-        timers.registerEventTimeTimer(VALUATION, time);
+        if (value(time)) {
+          timers.deleteEventTimeTimer(VALUATION, time);
+        }
       }
     }
   }
@@ -258,6 +265,11 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
       checkPrices(time);
       return;
     }
+    value(time);
+  }
+
+  /** One step of the current account's book at {@code time}, with its events of that instant; whether it had any. */
+  private boolean value(long time) throws Exception {
     List<AccountInput> released = events.release(time);
     List<AccountEvent> coreEvents = new ArrayList<>(released.size());
     for (AccountInput input : released) {
@@ -277,6 +289,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
       book.update(step.state()); // most revaluations change nothing worth keeping: no write then
       moveDeadline(stored == null ? null : stored.pending(), step.state().pending(), time);
     }
+    return !released.isEmpty();
   }
 
   /**
