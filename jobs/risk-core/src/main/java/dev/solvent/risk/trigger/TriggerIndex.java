@@ -261,13 +261,14 @@ public final class TriggerIndex {
     if (!edges && scope != Scope.EVERY_HOLDER) {
       throw new IllegalStateException("an index without band edges revalues every holder");
     }
+    // In the order they are best valued in: accounts whose band the price left, the deepest crossings first (new
+    // liquidations and margin calls), before those without a band (among them liquidations already overdue).
     Map<String, Cause> due = new LinkedHashMap<>();
     Holders h = byUnderlying.get(underlying);
     if (h != null) {
       if (scope == Scope.EVERY_HOLDER) {
         addAll(due, h.all, Cause.CONDITION);
       } else {
-        addAll(due, h.unbanded, Cause.UNBANDED);
         h.prices.popOutside(price, due, Cause.EDGE);
         h.multipliers.popOutside(multiplier, due, Cause.MULTIPLIER);
       }
@@ -279,6 +280,7 @@ public final class TriggerIndex {
       }
     }
     if (h != null && scope != Scope.EVERY_HOLDER) {
+      addAll(due, h.unbanded, Cause.UNBANDED);
       popWhile(h.deadlines, s -> s.key() <= time, due, Cause.EXPIRED);
     }
     for (String instrument : priced.keySet()) {
