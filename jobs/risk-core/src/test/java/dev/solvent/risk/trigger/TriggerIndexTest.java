@@ -31,6 +31,19 @@ class TriggerIndexTest {
     assertThat(index.holders("BTC")).isEqualTo(3);
   }
 
+  /** The order the account stage values them in: a burst's new crossings, deepest first, before the unbanded. */
+  @Test
+  void dueAccountsComeDeepestCrossingFirstAndTheUnbandedAfter() {
+    TriggerIndex index = new TriggerIndex();
+    index.put("overdue", bands(0, Long.MAX_VALUE, PriceBand.none("BTC")));
+    index.put("shallow", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 80, 120)));
+    index.put("deep", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 95, 120)));
+    index.put("middle", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 90, 120)));
+    index.put("safe", bands(0, Long.MAX_VALUE, new PriceBand("BTC", 60, 120)));
+    assertThat(index.due("BTC", 75, 1, 1, TriggerIndex.Scope.BANDED, Map.of()).accounts())
+        .containsExactly("deep", "middle", "shallow", "overdue");
+  }
+
   @Test
   void heartbeatsUnbandedHoldersAndUnpricedInstrumentsRevalueByTheirOwnRule() {
     TriggerIndex index = new TriggerIndex();
