@@ -88,7 +88,7 @@ final class LatencyCommand implements Callable<Integer> {
     root.out.printf("command: ./solvent latency --accounts %s --modes %s --seconds %d --warmup %d --crash %s "
         + "--heartbeat-ms %d --parallelism %d%s%n", join(accounts), String.join(",", modes), seconds, warmup, crash,
         heartbeatMillis, parallelism, config.overrides().isEmpty() ? "" : " " + String.join(" ", config.overrides()));
-    root.out.println("job settings: " + job);
+    root.out.println("job settings: " + new java.util.TreeMap<>(job));
     for (int n : accounts) {
       for (String mode : modes) {
         Map<String, String> settings = new LinkedHashMap<>(job);
