@@ -11,9 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** The few calls of Flink's REST API the command line makes: jar upload and run, stop with a savepoint. */
+/**
+ * The few calls of Flink's REST API the command line makes: jar upload and run, job state and watermarks, cancel,
+ * stop with a savepoint.
+ */
 final class FlinkRest {
 
   static final String DEFAULT = "http://127.0.0.1:8081";
@@ -47,6 +54,68 @@ final class FlinkRest {
 
   JsonNode get(String path) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  }
+
+  /**
+   * Runs an uploaded jar's job ({@code POST /jars/ID/run}) with the entry class, the program arguments, and a
+   * parallelism and a savepoint to restore when given; returns the job id.
+   */
+  String run(String jarId, String entryClass, List<String> programArgs, Integer parallelism, String savepoint)
+      throws Exception {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("entryClass", entryClass);
+    run.put("programArgsList", programArgs);
+    if (parallelism != null) {
+      run.put("parallelism", parallelism);
+    }
+    if (savepoint != null) {
+      run.put("savepointPath", savepoint);
+      run.put("allowNonRestoredState", false);
+    }
+    return text(post("/jars/" + jarId + "/run", run), "jobid");
+  }
+
+  /** Waits until every task of the job runs (or has finished) and the job does; fails after {@code seconds}. */
+  void awaitRunning(String job, int seconds) throws Exception {
+    long deadline = System.currentTimeMillis() + seconds * 1000L;
+    while (true) {
+      JsonNode body = get("/jobs/" + job);
+      JsonNode counts = body.path("status-counts");
+      int total = 0;
+      for (JsonNode count : counts) {
+        total += count.asInt();
+      }
+      String state = body.path("state").asText();
+      if (total > 0 && counts.path("RUNNING").asInt() + counts.path("FINISHED").asInt() == total
+          && (state.equals("RUNNING") || state.equals("FINISHED"))) {
+        return;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("job " + job + " was not running within " + seconds + " s: " + body);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * Per operator chain fed by another (sources have no input watermark), the lowest watermark of its subtasks;
+   * {@link Long#MIN_VALUE} while some subtask has reported none yet (metrics arrive seconds after a start).
+   */
+  Map<String, Long> lowestWatermarks(String job) throws Exception {
+    Map<String, Long> lowest = new TreeMap<>();
+    for (JsonNode vertex : get("/jobs/" + job).path("vertices")) {
+      if (vertex.path("name").asText().startsWith("Source:")) {
+        continue;
+      }
+      String id = vertex.path("id").asText();
+      JsonNode watermarks = get("/jobs/" + job + "/vertices/" + id + "/watermarks");
+      long value = watermarks.size() < vertex.path("parallelism").asInt(1) ? Long.MIN_VALUE : Long.MAX_VALUE;
+      for (JsonNode watermark : watermarks) {
+        value = Math.min(value, watermark.path("value").asLong(Long.MIN_VALUE));
+      }
+      lowest.put(id, value);
+    }
+    return lowest;
   }
 
   /** Cancels a job (it keeps its last retained checkpoint, by the cluster's configuration). */

@@ -85,7 +85,7 @@ final class LiveRun {
             .start();
         OutputWatch appended = new OutputWatch(bootstrap, IsolationLevel.READ_UNCOMMITTED, Topics.OUTPUTS, DECODED)
             .start()) {
-      awaitRunning(job);
+      cluster.awaitRunning(job, 120);
       // The accounts open first (everything up to the first trade), and the clock of prices starts only once every
       // operator's watermark has passed them: a live venue's book exists before its prices are timed.
       List<LoopRecord> setup = retimed(scenario, System.currentTimeMillis() - Scenario.T0, 0, SETUP_MILLIS);
@@ -107,11 +107,13 @@ final class LiveRun {
       writer.write(log, feed, end + drain);
       requireRunning(job);
       cluster.cancel(job);
-      LatencyReport.Result result = LatencyReport.measure(committed.seen(), appended.seen(), log, underlyings,
+      List<OutputWatch.Seen> visible = committed.seen();
+      List<OutputWatch.Seen> written = appended.seen();
+      LatencyReport.Result result = LatencyReport.measure(visible, written, log, underlyings,
           Long.parseLong(settings.job().get("input.max-out-of-orderness-ms")),
           start + settings.warmupSeconds() * 1_000L);
       Files.createDirectories(dir);
-      LatencyReport.writeVisibility(dir.resolve("visibility.csv"), committed.seen(), appended.seen());
+      LatencyReport.writeVisibility(dir.resolve("visibility.csv"), visible, written);
       LatencyReport.writeSamples(dir.resolve("latency.csv"), result);
       return result;
     } finally {
@@ -144,21 +146,7 @@ final class LiveRun {
         throw new IllegalStateException("job " + job + " did not take the accounts' opening within 15 min");
       }
       requireRunning(job);
-      for (var vertex : cluster.get("/jobs/" + job).path("vertices")) {
-        if (vertex.path("name").asText().startsWith("Source:")) {
-          continue;
-        }
-        var watermarks = cluster.get("/jobs/" + job + "/vertices/" + vertex.path("id").asText() + "/watermarks");
-        if (watermarks.size() < vertex.path("parallelism").asInt(1)) {
-          return false; // not reported yet (metrics arrive some seconds after the start)
-        }
-        for (var watermark : watermarks) {
-          if (watermark.path("value").asLong(Long.MIN_VALUE) < time) {
-            return false;
-          }
-        }
-      }
-      return true;
+      return cluster.lowestWatermarks(job).values().stream().allMatch(w -> w >= time);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -190,31 +178,7 @@ final class LiveRun {
     job.put("kafka.transactional-id-prefix", "latency-" + name + "-" + System.currentTimeMillis());
     job.put("job.parallelism", Integer.toString(settings.parallelism()));
     job.forEach((k, v) -> args.add(k + "=" + v));
-    String jarId = cluster.upload(jar);
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("entryClass", SubmitCommand.ENTRY_CLASS);
-    run.put("programArgsList", args);
-    run.put("parallelism", settings.parallelism());
-    return FlinkRest.text(cluster.post("/jars/" + jarId + "/run", run), "jobid");
-  }
-
-  private void awaitRunning(String job) throws Exception {
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (true) {
-      var body = cluster.get("/jobs/" + job);
-      var counts = body.path("status-counts");
-      int total = 0;
-      for (var count : counts) {
-        total += count.asInt();
-      }
-      if (total > 0 && counts.path("RUNNING").asInt() == total) {
-        return;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("job " + job + " was not running within 120 s: " + body);
-      }
-      Thread.sleep(200);
-    }
+    return cluster.run(cluster.upload(jar), SubmitCommand.ENTRY_CLASS, args, settings.parallelism(), null);
   }
 
   private void requireRunning(String job) throws Exception {

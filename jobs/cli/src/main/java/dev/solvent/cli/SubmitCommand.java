@@ -1,12 +1,9 @@
 package dev.solvent.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,18 +65,7 @@ final class SubmitCommand implements Callable<Integer> {
     }
     FlinkRest cluster = new FlinkRest(rest);
     String jarId = cluster.upload(jar != null ? jar : shadedJar(Path.of(System.getProperty("solvent.root", "."))));
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("entryClass", ENTRY_CLASS);
-    run.put("programArgsList", programArgs);
-    if (parallelism != null) {
-      run.put("parallelism", parallelism);
-    }
-    if (savepoint != null) {
-      run.put("savepointPath", savepoint);
-      run.put("allowNonRestoredState", false);
-    }
-    JsonNode answer = cluster.post("/jars/" + jarId + "/run", run);
-    String job = FlinkRest.text(answer, "jobid");
+    String job = cluster.run(jarId, ENTRY_CLASS, programArgs, parallelism, savepoint);
     root.out.println("submitted job " + job + (savepoint == null ? "" : " from savepoint " + savepoint) + " to " + rest);
     root.out.println(job);
     return 0;

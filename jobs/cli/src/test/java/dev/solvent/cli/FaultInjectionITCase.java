@@ -329,7 +329,8 @@ class FaultInjectionITCase {
     // The input ends with a heartbeat on every partition at the feed's end: the watermark gets within the allowed
     // out-of-orderness of it, and every operator's timers up to there have fired once its watermark is there too.
     long finalWatermark = feed.end() - 60_000;
-    while (watermarks(job).values().stream().anyMatch(w -> w < finalWatermark)) {
+    FlinkRest cluster = new FlinkRest(stack.rest());
+    while (cluster.lowestWatermarks(job).values().stream().anyMatch(w -> w < finalWatermark)) {
       checkAlive(job, deadline);
       Thread.sleep(1_000);
     }
@@ -352,41 +353,9 @@ class FaultInjectionITCase {
     }
   }
 
-  /** Per operator chain fed by another (sources have no input watermark), the lowest of its subtasks. */
-  private static Map<String, Long> watermarks(String job) throws Exception {
-    Map<String, Long> lowest = new TreeMap<>();
-    for (var vertex : stack.flink("/jobs/" + job).path("vertices")) {
-      if (vertex.path("name").asText().startsWith("Source:")) {
-        continue;
-      }
-      String id = vertex.path("id").asText();
-      for (var watermark : stack.flink("/jobs/" + job + "/vertices/" + id + "/watermarks")) {
-        lowest.merge(id, watermark.path("value").asLong(), Math::min);
-      }
-    }
-    return lowest;
-  }
-
   /** Every task running (or already finished), i.e. the job has recovered. */
   private static void awaitAllRunning(String job, int seconds) throws Exception {
-    long deadline = System.currentTimeMillis() + seconds * 1000L;
-    while (true) {
-      var body = stack.flink("/jobs/" + job);
-      var counts = body.path("status-counts");
-      int total = 0;
-      for (var count : counts) {
-        total += count.asInt();
-      }
-      String jobState = body.path("state").asText();
-      if (total > 0 && counts.path("RUNNING").asInt() + counts.path("FINISHED").asInt() == total
-          && (jobState.equals("RUNNING") || jobState.equals("FINISHED"))) {
-        return;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("job " + job + " did not recover within " + seconds + " s: " + body);
-      }
-      Thread.sleep(100);
-    }
+    new FlinkRest(stack.rest()).awaitRunning(job, seconds);
   }
 
   // Outputs ---------------------------------------------------------------------------------------------------------

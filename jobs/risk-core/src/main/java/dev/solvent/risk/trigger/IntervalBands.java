@@ -19,6 +19,7 @@ import dev.solvent.risk.pricing.NormalDistribution;
 import dev.solvent.risk.pricing.OptionType;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -171,7 +172,7 @@ final class IntervalBands {
       int side = option.type() == OptionType.CALL ? 1 : -1;
       addOn(margin, q * side, Math.abs(q) * cs * o.deltaLo * lo, Math.abs(q) * cs * o.deltaHi * hi, conditions);
       if (portfolio) {
-        o.shock(grid, lo, hi);
+        o.shock(grid);
         for (int s = 0; s < grid.size(); s++) {
           double w = grid.weight(s) * cs;
           group[s].scaled(q, w * (o.shockedLo[s] - o.premiumHi), w * (o.shockedHi[s] - o.premiumLo));
@@ -230,7 +231,7 @@ final class IntervalBands {
       double v) {}
 
   private static final int OPTION_BOXES_KEPT = 4_096;
-  private final Map<OptionBoxKey, OptionBox> optionBoxes = new HashMap<>();
+  private final Map<OptionBoxKey, Optional<OptionBox>> optionBoxes = new HashMap<>();
 
   /**
    * The premium's, delta's and density's ranges of one contract of {@code option} over the box (prices ±x, its
@@ -239,7 +240,7 @@ final class IntervalBands {
    */
   private OptionBox optionBox(OptionContract option, RiskArray array, int scenarios, long now, double x, double v) {
     OptionBoxKey key = new OptionBoxKey(option, array.spot(), array.vol(), array.markValue(), now, x, v);
-    OptionBox box = optionBoxes.get(key);
+    Optional<OptionBox> box = optionBoxes.get(key);
     if (box == null) {
       if (optionBoxes.size() >= OPTION_BOXES_KEPT) {
         optionBoxes.clear(); // older publications' boxes: not read again
@@ -247,15 +248,16 @@ final class IntervalBands {
       box = OptionBox.of(option, array, scenarios, now, x, v);
       optionBoxes.put(key, box);
     }
-    return box.priced ? box : null;
+    return box.orElse(null);
   }
 
   /** See {@link #optionBox}; the scenarios' shocked premiums are filled on a portfolio account's first read. */
   private static final class OptionBox {
-    final boolean priced;
     final OptionContract option;
     final double vol;
     final double v;
+    final double lo;
+    final double hi;
     final double uLo;
     final double uHi;
     final double rootTauLo;
@@ -270,12 +272,13 @@ final class IntervalBands {
     final double[] shockedHi;
     boolean shocked;
 
-    private OptionBox(boolean priced, OptionContract option, double vol, double v, double rootTauLo,
-        double rootTauHi, double lo, double hi, int scenarios) {
-      this.priced = priced;
+    private OptionBox(OptionContract option, double vol, double v, double rootTauLo, double rootTauHi, double lo,
+        double hi, int scenarios) {
       this.option = option;
       this.vol = vol;
       this.v = v;
+      this.lo = lo;
+      this.hi = hi;
       this.rootTauLo = rootTauLo;
       this.rootTauHi = rootTauHi;
       this.uLo = vol * (1 - v) * rootTauLo;
@@ -294,7 +297,9 @@ final class IntervalBands {
       this.shockedHi = new double[scenarios];
     }
 
-    static OptionBox of(OptionContract option, RiskArray array, int scenarios, long now, double x, double v) {
+    /** The box, or empty when the array is not priced as the bounds assume. */
+    static Optional<OptionBox> of(OptionContract option, RiskArray array, int scenarios, long now, double x,
+        double v) {
       double vol = array.vol();
       double tauHi = option.yearsToExpiry(now);
       double tauLo = option.yearsToExpiry(now + WINDOW_MILLIS);
@@ -302,13 +307,12 @@ final class IntervalBands {
       boolean priced = vol > 0 && tauLo > 0 && array.scenarios() == scenarios
           && !(Math.abs(array.markValue() - cs * Black76.DEFAULT.price(option.type(), array.spot(), option.strike(),
               tauHi, vol, 0)) > BandCalculator.ROUNDING * cs * array.spot());
-      return priced ? new OptionBox(true, option, vol, v, Math.sqrt(tauLo), Math.sqrt(tauHi),
-          array.spot() * (1 - x), array.spot() * (1 + x), scenarios)
-          : new OptionBox(false, option, 1, 0, 1, 1, array.spot(), array.spot(), 0);
+      return priced ? Optional.of(new OptionBox(option, vol, v, Math.sqrt(tauLo), Math.sqrt(tauHi),
+          array.spot() * (1 - x), array.spot() * (1 + x), scenarios)) : Optional.empty();
     }
 
-    /** Each scenario's premium range: prices [lo, hi] moved by its spot shock, volatilities by its vol shock. */
-    void shock(ScenarioGrid grid, double lo, double hi) {
+    /** Each scenario's premium range: the box's prices moved by its spot shock, volatilities by its vol shock. */
+    void shock(ScenarioGrid grid) {
       if (shocked) {
         return;
       }
