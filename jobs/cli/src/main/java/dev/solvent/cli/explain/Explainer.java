@@ -77,10 +77,7 @@ public final class Explainer {
     number(node, "markPrice", p.markPrice());
     node.put("value", Money.entitlement(p.value()).toPlainString());
     number(node, "notional", p.notional());
-    number(node, "delta", p.delta());
-    number(node, "gamma", p.gamma());
-    number(node, "vega", p.vega());
-    number(node, "theta", p.theta());
+    greeks(node, p.delta(), p.gamma(), p.vega(), p.theta(), p.rho());
     requirement(node, "initialMargin", p.initialMargin());
     requirement(node, "maintenanceMargin", p.maintenanceMargin());
     number(node, "liquidationPrice", p.liquidationPrice());
@@ -92,16 +89,22 @@ public final class Explainer {
     ObjectNode node = JSON.objectNode();
     node.put("underlying", e.underlying());
     number(node, "spot", e.spot());
-    number(node, "delta", e.delta());
+    greeks(node, e.delta(), e.gamma(), e.vega(), e.theta(), e.rho());
     number(node, "deltaValue", e.deltaValue());
-    number(node, "gamma", e.gamma());
-    number(node, "vega", e.vega());
-    number(node, "theta", e.theta());
     if (e.worstScenario() != UnderlyingExposure.NO_SCENARIO) {
       node.put("worstScenario", parameters.grid().describe(e.worstScenario()));
       number(node, "worstScenarioPnl", e.worstScenarioPnl());
     }
     return node;
+  }
+
+  /** Greeks under names that carry their unit, in a desk's conventions: per vol point, per day, per rate point. */
+  private static void greeks(ObjectNode node, double delta, double gamma, double vega, double theta, double rho) {
+    number(node, "deltaUnderlyingUnits", delta);
+    number(node, "gammaPerUnitPrice", gamma);
+    number(node, "vegaPerVolPoint", vega / 100);
+    number(node, "thetaPerDay", theta / 365);
+    number(node, "rhoPerRatePoint", rho / 100);
   }
 
   private static ObjectNode plan(LiquidationPlan plan) {

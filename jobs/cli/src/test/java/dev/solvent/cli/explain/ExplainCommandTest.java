@@ -117,6 +117,20 @@ class ExplainCommandTest {
     assertThat(position(result, "BTC-14NOV25-130000-C").get("maintenanceMargin").isNull()).isTrue();
   }
 
+  @Test
+  void greeksAreNamedWithTheirUnitsInADesksConventions() throws Exception {
+    JsonNode call = position(explain("portfolio-short-options.json"), "BTC-14NOV25-130000-C");
+    assertThat(call.fieldNames()).toIterable().contains("deltaUnderlyingUnits", "gammaPerUnitPrice", "vegaPerVolPoint",
+        "thetaPerDay", "rhoPerRatePoint").doesNotContain("vega", "theta");
+    // A short call: loses as vol rises, earns as days pass, and its (Black-76) rho is −T × a negative value.
+    assertThat(call.get("vegaPerVolPoint").asDouble()).isNegative();
+    assertThat(call.get("thetaPerDay").asDouble()).isPositive();
+    double years = (java.time.Instant.parse("2025-11-14T08:00:00Z").toEpochMilli()
+        - java.time.Instant.parse("2025-10-10T21:00:00Z").toEpochMilli()) / (365.0 * 86_400_000);
+    assertThat(call.get("rhoPerRatePoint").asDouble())
+        .isCloseTo(-years * Double.parseDouble(call.get("value").asText()) / 100, within(1e-6));
+  }
+
   /** Aave v3.3: HF 0.99 > 0.95, so 50% of 10,000 USDC; 5,000 × 1.05 / 2,400 = 2.1875 ETH seized. */
   @Test
   void lendingAccountIsAuctionedUnderAaveRules() throws Exception {

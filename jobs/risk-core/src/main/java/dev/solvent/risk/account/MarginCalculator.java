@@ -110,14 +110,15 @@ public final class MarginCalculator {
           totalMm += mm[i];
         }
       }
-      exposures.add(exposure(underlying, quantities, arrays, from, to, worstScenario, worstPnl));
+      exposures.add(exposure(underlying, positions, instruments, quantities, arrays, values, from, to, worstScenario,
+          worstPnl, market.nowMillis()));
       from = to;
     }
     double ratio = MarginAssessment.ratio(equity, totalMm);
     List<PositionRisk> risks = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       risks.add(positionRisk(account, positions.get(i), instrument(instruments, positions.get(i).instrumentId()),
-          arrays[i], values[i], im[i], mm[i], equity, totalMm, portfolio));
+          arrays[i], values[i], im[i], mm[i], equity, totalMm, portfolio, market.nowMillis()));
     }
     return new MarginAssessment(account.accountId(), account.mode(), equity, totalIm, totalMm, ratio,
         MarginAssessment.status(equity, ratio, n > 0, parameters.warningLevel()), risks, exposures,
@@ -169,13 +170,13 @@ public final class MarginCalculator {
     for (var collateral : account.collateral().entrySet()) {
       RiskArray array = market.riskArray(collateral.getKey());
       double units = collateral.getValue();
-      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0,
+      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0, 0,
           UnderlyingExposure.NO_SCENARIO, 0));
     }
     for (var debt : account.debt().entrySet()) {
       RiskArray array = market.riskArray(debt.getKey());
       double units = -debt.getValue();
-      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0,
+      exposures.add(new UnderlyingExposure(array.underlying(), array.spot(), units, units * array.spot(), 0, 0, 0, 0,
           UnderlyingExposure.NO_SCENARIO, 0));
     }
     double collateral = collateralValue(account, instruments, market, false);
@@ -235,7 +236,7 @@ public final class MarginCalculator {
   }
 
   private PositionRisk positionRisk(Account account, Position position, Instrument instrument, RiskArray array,
-      double value, double im, double mm, double equity, double totalMm, boolean portfolio) {
+      double value, double im, double mm, double equity, double totalMm, boolean portfolio, long nowMillis) {
     double size = Contract.of(instrument).contractSize();
     double markPrice = array.markValue() / size;
     double liquidationPrice = Double.NaN;
@@ -247,24 +248,34 @@ public final class MarginCalculator {
     double bankruptcy = markPrice - equity / (position.quantity() * size);
     double q = position.quantity();
     return new PositionRisk(position.instrumentId(), q, markPrice, value, Math.abs(q) * array.markValue(),
-        q * array.delta(), q * array.gamma(), q * array.vega(), q * array.theta(), im, mm, liquidationPrice,
+        q * array.delta(), q * array.gamma(), q * array.vega(), q * array.theta(), rho(instrument, value, nowMillis),
+        im, mm, liquidationPrice,
         bankruptcy > 0 ? bankruptcy : Double.NaN);
   }
 
-  private static UnderlyingExposure exposure(String underlying, double[] q, RiskArray[] arrays, int from, int to,
-      int worstScenario, double worstPnl) {
+  /** Black-76 rho with the forward fixed: an option's value only discounts, ∂V/∂r = −T·V; the index has none. */
+  private static double rho(Instrument instrument, double value, long nowMillis) {
+    return instrument instanceof OptionContract option ? -option.yearsToExpiry(nowMillis) * value : 0;
+  }
+
+  private static UnderlyingExposure exposure(String underlying, List<Position> positions, Map<String, Instrument> instruments,
+      double[] q, RiskArray[] arrays, double[] values, int from, int to, int worstScenario, double worstPnl,
+      long nowMillis) {
     double delta = 0;
     double gamma = 0;
     double vega = 0;
     double theta = 0;
+    double rho = 0;
     for (int i = from; i < to; i++) {
       delta += q[i] * arrays[i].delta();
       gamma += q[i] * arrays[i].gamma();
       vega += q[i] * arrays[i].vega();
       theta += q[i] * arrays[i].theta();
+      rho += rho(instrument(instruments, positions.get(i).instrumentId()), values[i], nowMillis);
     }
     double spot = arrays[from].spot();
-    return new UnderlyingExposure(underlying, spot, delta, delta * spot, gamma, vega, theta, worstScenario, worstPnl);
+    return new UnderlyingExposure(underlying, spot, delta, delta * spot, gamma, vega, theta, rho, worstScenario,
+        worstPnl);
   }
 
   private static UnderlyingExposure sum(List<UnderlyingExposure> parts) {
@@ -273,14 +284,16 @@ public final class MarginCalculator {
     double gamma = 0;
     double vega = 0;
     double theta = 0;
+    double rho = 0;
     for (UnderlyingExposure e : parts) {
       delta += e.delta();
       gamma += e.gamma();
       vega += e.vega();
       theta += e.theta();
+      rho += e.rho();
     }
     return new UnderlyingExposure(first.underlying(), first.spot(), delta, delta * first.spot(), gamma, vega, theta,
-        UnderlyingExposure.NO_SCENARIO, 0);
+        rho, UnderlyingExposure.NO_SCENARIO, 0);
   }
 
   private DefaultRisk defaultRisk(double cushionToLiquidation, double cushionToBankruptcy,

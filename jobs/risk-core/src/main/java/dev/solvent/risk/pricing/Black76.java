@@ -8,6 +8,7 @@ package dev.solvent.risk.pricing;
  *   call = D·(F·Φ(d1) − K·Φ(d2))        put = D·(K·Φ(−d2) − F·Φ(−d1))
  *   delta = D·Φ(d1) (call), −D·Φ(−d1) (put)      gamma = D·φ(d1) / (F·σ·√T)
  *   vega  = D·F·φ(d1)·√T                         theta = −D·F·φ(d1)·σ / (2√T) + r·price
+ *   rho   = −T·price   (F held fixed: the rate only discounts)
  * </pre>
  *
  * (Hull, "Options, Futures, and Other Derivatives", ch. 18; Haug, "The Complete Guide to Option Pricing Formulas",
@@ -45,7 +46,8 @@ public final class Black76 {
     if (!(stdDev > 0)) {
       double intrinsic = Math.max(w * (forward - strike), 0);
       double delta = intrinsic > 0 ? w * discount : 0;
-      return new OptionGreeks(discount * intrinsic, delta, 0, 0, rate * discount * intrinsic);
+      return new OptionGreeks(discount * intrinsic, delta, 0, 0, rate * discount * intrinsic,
+          -years * discount * intrinsic);
     }
     // One division, one log, one exp here; the CDFs add one division each.
     double moneyness = forward / strike;
@@ -61,6 +63,6 @@ public final class Black76 {
     double gamma = discountedDensity * invStdDev / forward;
     // σ/(2√T) = ½·σ²·(1/(σ√T)): theta without another division.
     double theta = -0.5 * discountedDensity * forward * vol * vol * invStdDev + rate * price;
-    return new OptionGreeks(price, discount * w * nd1, gamma, vega, theta);
+    return new OptionGreeks(price, discount * w * nd1, gamma, vega, theta, -years * price);
   }
 }

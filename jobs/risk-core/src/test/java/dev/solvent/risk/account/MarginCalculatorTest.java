@@ -63,6 +63,22 @@ class MarginCalculatorTest {
   }
 
   @Test
+  void anOptionPositionsRhoIsTheRateDerivativeOfItsValueAndALinearOneHasNone() {
+    Account account = Account.of("a", MarginMode.CROSS, 60_000, List.of(
+        Position.of("BTC-PERP", 0.5, 100_000), Position.of(BTC_CALL_120K.id(), -2, 1_000)));
+
+    MarginAssessment assessment = calculator.assess(account, INSTRUMENTS, market(104_000, 3_900));
+
+    double years = 30 / 365.0;
+    double h = 1e-6;
+    double perRate = -2 * (Black76.DEFAULT.price(OptionType.CALL, 104_000, 120_000, years, 0.6, h)
+        - Black76.DEFAULT.price(OptionType.CALL, 104_000, 120_000, years, 0.6, -h)) / (2 * h);
+    assertThat(risk(assessment, BTC_CALL_120K.id()).rho()).isCloseTo(perRate, within(1e-4 * Math.abs(perRate)));
+    assertThat(risk(assessment, "BTC-PERP").rho()).isZero();
+    assertThat(assessment.exposures().get(0).rho()).isEqualTo(risk(assessment, BTC_CALL_120K.id()).rho());
+  }
+
+  @Test
   void statusFollowsTheRatio() {
     Account account = Account.of("a", MarginMode.CROSS, 5_000, List.of(Position.of("BTC-PERP", 1, 100_000)));
     assertThat(calculator.assess(account, INSTRUMENTS, market(100_000, 4_000)).status())

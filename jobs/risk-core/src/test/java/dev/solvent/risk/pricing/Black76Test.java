@@ -23,6 +23,19 @@ class Black76Test {
     assertThat(black.price(OptionType.PUT, 19, 19, 0.75, 0.28, 0.10)).isCloseTo(1.7011, within(0.00005));
   }
 
+  /**
+   * Black-76 rho with the forward fixed, per 1.00 of the rate: −T·price. py_vollib's black.greeks.analytical
+   * docstring (F = 49, K = 50, r = 5 %, T = 0.3846, σ = 20 %) prints it per 1 %: call −0.0074705380059582258, put
+   * −0.011243286001308292.
+   */
+  @Test
+  void rhoMatchesPyVollibsBlack76Values() {
+    assertThat(black.greeks(OptionType.CALL, 49, 50, 0.3846, 0.2, 0.05).rho() / 100)
+        .isCloseTo(-0.0074705380059582258, within(1e-15));
+    assertThat(black.greeks(OptionType.PUT, 49, 50, 0.3846, 0.2, 0.05).rho() / 100)
+        .isCloseTo(-0.011243286001308292, within(1e-15));
+  }
+
   @Test
   void putCallParityHoldsOverAGrid() {
     for (double f : new double[] {50, 90, 100, 110, 200}) {
@@ -65,6 +78,10 @@ class Black76Test {
             double theta = -(black.price(type, f, 100, t + ht, vol, r) - black.price(type, f, 100, t - ht, vol, r))
                 / (2 * ht);
             assertThat(g.theta()).as("theta " + at).isCloseTo(theta, within(1e-4 * Math.max(1, Math.abs(theta))));
+            double hr = 1e-6;
+            double rho = (black.price(type, f, 100, t, vol, r + hr) - black.price(type, f, 100, t, vol, r - hr))
+                / (2 * hr);
+            assertThat(g.rho()).as("rho " + at).isCloseTo(rho, within(1e-5 * Math.max(1, Math.abs(rho))));
           }
         }
       }

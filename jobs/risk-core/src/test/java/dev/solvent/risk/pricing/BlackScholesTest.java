@@ -30,6 +30,18 @@ class BlackScholesTest {
     assertThat(g.vega()).isCloseTo(12.1, within(0.05));
   }
 
+  /**
+   * Rho per 1.00 of the rate, spot fixed. Hull (7th ed.), Example 17.7, the running example above: rho = 8.91,
+   * "a 1 % increase in the interest rate increases the option's value by about 0.0891". Haug, "The Complete Guide to
+   * Option Pricing Formulas" (2nd ed.), 2.2.2 (as transcribed by QuantLib's europeanoption.cpp testGreekValues):
+   * call S = 72, K = 75, T = 1, r = 9 %, σ = 19 %: rho = 38.7325.
+   */
+  @Test
+  void rhoMatchesHullAndHaug() {
+    assertThat(bs.greeks(OptionType.CALL, 49, 50, 0.3846, 0.2, 0.05, 0).rho()).isCloseTo(8.91, within(0.005));
+    assertThat(bs.greeks(OptionType.CALL, 72, 75, 1, 0.19, 0.09, 0).rho()).isCloseTo(38.7325, within(0.00005));
+  }
+
   @Test
   void spotGreeksMatchFiniteDifferences() {
     for (OptionType type : OptionType.values()) {
@@ -47,6 +59,10 @@ class BlackScholesTest {
         double theta = -(bs.greeks(type, s, 100, t + ht, 0.4, r, q).price()
             - bs.greeks(type, s, 100, t - ht, 0.4, r, q).price()) / (2 * ht);
         assertThat(g.theta()).isCloseTo(theta, within(1e-4));
+        double hr = 1e-6;
+        double rho = (bs.greeks(type, s, 100, t, 0.4, r + hr, q).price()
+            - bs.greeks(type, s, 100, t, 0.4, r - hr, q).price()) / (2 * hr);
+        assertThat(g.rho()).isCloseTo(rho, within(1e-4));
       }
     }
   }
