@@ -22,6 +22,12 @@ public final class RandomScenario {
    *     0.001 is a wild market (about 560 % a year), 0.0001 a calm one (56 %)
    */
   public static Scenario generate(long seed, int accounts, int seconds, double crash, double calmVol) {
+    return generate(seed, accounts, seconds, crash, calmVol, s -> {});
+  }
+
+  /** @param extra adds instruments and accounts of the caller's own, before the closing heartbeats */
+  public static Scenario generate(long seed, int accounts, int seconds, double crash, double calmVol,
+      java.util.function.Consumer<Scenario> extra) {
     Random random = new Random(seed);
     Scenario s = new Scenario()
         .perpetual(0, "BTC-PERP", "BTC", "0.005", 100, "0.001", "0.002", "usd")
@@ -73,6 +79,7 @@ public final class RandomScenario {
         s.borrow(2_000, id, "USDC", price(eths * 4_000 * (0.55 + random.nextDouble() * 0.25)));
       }
     }
+    extra.accept(s);
     return s.heartbeats(seconds * 1_000L);
   }
 

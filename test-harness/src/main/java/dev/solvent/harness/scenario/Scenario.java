@@ -8,6 +8,7 @@ import dev.solvent.avro.account.MarginMode;
 import dev.solvent.avro.account.Trade;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentKind;
+import dev.solvent.avro.instruments.MaintenanceBasis;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.instruments.MarginTier;
 import dev.solvent.avro.ticks.MarketTick;
@@ -47,10 +48,17 @@ public final class Scenario {
 
   public Scenario perpetual(long at, String id, String underlying, String maintenanceRate, int maxLeverage,
       String lot, String penaltyRate, String fund) {
+    return perpetual(at, id, underlying, maintenanceRate, maxLeverage, lot, penaltyRate, fund, null);
+  }
+
+  /** A perpetual margined under a named convention (null: the spec leaves it out, which reads as MARK). */
+  public Scenario perpetual(long at, String id, String underlying, String maintenanceRate, int maxLeverage,
+      String lot, String penaltyRate, String fund, MaintenanceBasis basis) {
     return add("instruments", new InstrumentUpdate(at(at), Instrument.newBuilder()
         .setInstrumentId(id).setUnderlying(underlying).setKind(InstrumentKind.PERPETUAL)
         .setContractSize(d("1")).setLotSize(d(lot)).setExpiry(null).setStrike(null).setOptionType(null)
         .setMarginTiers(List.of(new MarginTier(d("0"), null, maxLeverage, d(maintenanceRate), d("0"))))
+        .setMaintenanceBasis(basis)
         .setLiquidationPenaltyRate(d(penaltyRate)).setCollateralHaircut(null).setLiquidationThreshold(null)
         .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId(fund).build()));
   }

@@ -8,6 +8,7 @@ import dev.solvent.avro.oracle.OraclePrice;
 import dev.solvent.avro.vols.MarketVol;
 import dev.solvent.avro.vols.VolQuote;
 import dev.solvent.harness.run.PipelineRun;
+import dev.solvent.avro.instruments.MaintenanceBasis;
 import dev.solvent.harness.scenario.RandomScenario;
 import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.job.account.AccountEvents;
@@ -58,7 +59,18 @@ class AccountBookPipelineITCase {
 
   @Test
   void steppingTheBookByHandGivesThePipelinesAccountOutputs() throws Exception {
-    Scenario scenario = RandomScenario.generate(11, 300, 240, 0.35);
+    // And a contract margined at entry (Bybit's convention): the spec's field reaches the account stage.
+    Scenario scenario = RandomScenario.generate(11, 300, 240, 0.35, 0.001, s -> {
+      s.perpetual(0, "BTC-PERP-E", "BTC", "0.005", 50, "0.001", "0.002", "usd", MaintenanceBasis.ENTRY);
+      java.util.Random random = new java.util.Random(5);
+      for (int i = 0; i < 40; i++) {
+        String id = String.format("entry-%02d", i);
+        double leverage = 3 + 35 * random.nextDouble();
+        s.open(1_000, id, dev.solvent.avro.account.MarginMode.CROSS, "usd")
+            .deposit(1_000, id, "USD", String.format(java.util.Locale.ROOT, "%.2f", 100_000 / leverage))
+            .trade(2_000, id, "BTC-PERP-E", i % 4 == 0 ? "-1.000" : "1.000", "100000");
+      }
+    });
     SolventConfig config = SolventConfig.defaults().with("risk.dynamic-margin", "false")
         .with("checkpoint.interval-ms", "500");
     PipelineRun run = PipelineRun.run(scenario.write(dir.resolve("in")), dir.resolve("out"), config);
@@ -77,6 +89,12 @@ class AccountBookPipelineITCase {
       }
       compared += pipeline.values().stream().mapToLong(List::size).sum();
     }
+    // Margined at entry, the Bybit contract's 1 BTC at 100,000 needs 500 whatever BTC does through the crash.
+    List<dev.solvent.avro.margin.MarginUpdate> entry = run.records(Topics.MARGIN_UPDATES).stream()
+        .filter(u -> u.getAccountId().startsWith("entry-")).toList();
+    assertThat(entry).hasSizeGreaterThan(40);
+    assertThat(entry).allSatisfy(u -> assertThat(u.getMaintenanceMargin()).isEqualByComparingTo("500"));
+    assertThat(entry.stream().map(u -> u.getStatus())).contains(dev.solvent.avro.margin.MarginStatus.LIQUIDATABLE);
     System.out.printf("account book by hand = pipeline: %,d records of margin.updates, margin.calls and "
         + "liquidation.orders%n", compared);
   }

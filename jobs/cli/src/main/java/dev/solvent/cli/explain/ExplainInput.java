@@ -15,6 +15,7 @@ import dev.solvent.risk.instrument.LoanAsset;
 import dev.solvent.risk.instrument.OptionContract;
 import dev.solvent.risk.lending.LendingRules;
 import dev.solvent.risk.margin.DynamicMargin;
+import dev.solvent.risk.margin.MaintenanceBasis;
 import dev.solvent.risk.margin.MarginSchedule;
 import dev.solvent.risk.margin.StandardOptionMargin;
 import dev.solvent.risk.portfolio.PortfolioMargin;
@@ -52,7 +53,9 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
     return spec.build(() -> switch (kind) {
       case PERPETUAL, FUTURE -> new LinearContract(id, underlying,
           kind == Kind.FUTURE ? spec.epochMillis("expiry") : 0, spec.number("contractSize", 1),
-          spec.number("lotSize", 0.001), schedule(spec), spec.number("penaltyRate", 0.01), spec.text("fundId", "usd"));
+          spec.number("lotSize", 0.001), schedule(spec), spec.number("penaltyRate", 0.01), spec.text("fundId", "usd"),
+          spec.has("maintenanceBasis") ? spec.enumValue("maintenanceBasis", MaintenanceBasis.class)
+              : MaintenanceBasis.MARK);
       case OPTION -> new OptionContract(id, underlying, spec.enumValue("optionType", OptionType.class),
           spec.number("strike"), spec.epochMillis("expiry"), spec.number("contractSize", 1),
           spec.number("lotSize", 0.1), spec.number("penaltyRate", 0.005), spec.text("fundId", "usd"));

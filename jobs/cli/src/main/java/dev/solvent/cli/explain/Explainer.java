@@ -10,6 +10,8 @@ import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.PositionRisk;
 import dev.solvent.risk.account.UnderlyingExposure;
 import dev.solvent.risk.instrument.CollateralAsset;
+import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.lending.LendingLiquidation;
 import dev.solvent.risk.liquidation.LiquidationPlan;
 import dev.solvent.risk.liquidation.LiquidationPolicy;
@@ -50,7 +52,7 @@ public final class Explainer {
         : decision instanceof MarginDecision.MarginCall ? "MARGIN_CALL" : "HEALTHY");
     out.put("liquidatable", a.liquidatable());
     ArrayNode positions = out.putArray("positions");
-    a.positions().forEach(p -> positions.add(position(p)));
+    a.positions().forEach(p -> positions.add(position(p, in.instruments().get(p.instrumentId()))));
     ArrayNode exposures = out.putArray("exposures");
     a.exposures().forEach(e -> exposures.add(exposure(e, in.parameters())));
     ObjectNode risk = out.putObject("defaultRisk");
@@ -70,9 +72,12 @@ public final class Explainer {
     return out;
   }
 
-  private static ObjectNode position(PositionRisk p) {
+  private static ObjectNode position(PositionRisk p, Instrument instrument) {
     ObjectNode node = JSON.objectNode();
     node.put("instrument", p.instrumentId());
+    if (instrument instanceof LinearContract linear) {
+      node.put("maintenanceBasis", linear.maintenanceBasis().name());
+    }
     number(node, "quantity", p.quantity());
     number(node, "markPrice", p.markPrice());
     node.put("value", Money.entitlement(p.value()).toPlainString());

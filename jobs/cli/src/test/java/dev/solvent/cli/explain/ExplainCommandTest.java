@@ -117,6 +117,15 @@ class ExplainCommandTest {
     assertThat(position(result, "BTC-14NOV25-130000-C").get("maintenanceMargin").isNull()).isTrue();
   }
 
+  /** Bybit's USDT example: margined at entry, LP = 20,000 − (400 − 100) = 19,700 (Binance's basis: 19,698.49). */
+  @Test
+  void anEntryMarginedPositionHasBybitsLiquidationPrice() throws Exception {
+    JsonNode btc = position(explain("isolated-bybit-entry.json"), "BTCUSDT");
+    assertThat(btc.get("maintenanceBasis").asText()).isEqualTo("ENTRY");
+    assertThat(btc.get("maintenanceMargin").asText()).isEqualTo("100.00000000");
+    assertThat(btc.get("liquidationPrice").asDouble()).isCloseTo(19_700, within(1e-6));
+  }
+
   @Test
   void greeksAreNamedWithTheirUnitsInADesksConventions() throws Exception {
     JsonNode call = position(explain("portfolio-short-options.json"), "BTC-14NOV25-130000-C");

@@ -6,6 +6,7 @@ import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.instrument.LoanAsset;
 import dev.solvent.risk.instrument.OptionContract;
+import dev.solvent.risk.margin.MaintenanceBasis;
 import dev.solvent.risk.margin.MarginSchedule;
 import dev.solvent.risk.margin.MarginTier;
 import dev.solvent.risk.pricing.OptionType;
@@ -27,7 +28,9 @@ public final class Instruments {
       case PERPETUAL, FUTURE -> new LinearContract(id, underlying,
           spec.getKind() == InstrumentKind.FUTURE ? required("expiry", spec.getExpiry()).toEpochMilli() : 0,
           spec.getContractSize().doubleValue(), spec.getLotSize().doubleValue(), schedule(spec),
-          orDefault(spec.getLiquidationPenaltyRate(), DEFAULT_LINEAR_PENALTY), spec.getInsuranceFundId());
+          orDefault(spec.getLiquidationPenaltyRate(), DEFAULT_LINEAR_PENALTY), spec.getInsuranceFundId(),
+          spec.getMaintenanceBasis() == null ? MaintenanceBasis.MARK
+              : MaintenanceBasis.valueOf(spec.getMaintenanceBasis().name()));
       case OPTION -> new OptionContract(id, underlying,
           OptionType.valueOf(required("optionType", spec.getOptionType()).name()),
           required("strike", spec.getStrike()).doubleValue(), required("expiry", spec.getExpiry()).toEpochMilli(),

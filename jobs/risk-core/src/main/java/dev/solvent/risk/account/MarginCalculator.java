@@ -3,9 +3,11 @@ package dev.solvent.risk.account;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.instrument.Instrument;
+import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.instrument.LoanAsset;
 import dev.solvent.risk.instrument.OptionContract;
+import dev.solvent.risk.margin.InverseMargin;
 import dev.solvent.risk.margin.LinearMargin;
 import dev.solvent.risk.portfolio.RiskArray;
 import dev.solvent.risk.probability.DefaultProbability;
@@ -45,6 +47,7 @@ public final class MarginCalculator {
   }
 
   public MarginAssessment assess(Account account, Map<String, Instrument> instruments, MarketState market) {
+    requireOneCurrency(account, instruments);
     return switch (account.mode()) {
       case CROSS, PORTFOLIO -> assessShared(account, instruments, market);
       case ISOLATED -> assessIsolated(account, instruments, market);
@@ -74,7 +77,7 @@ public final class MarginCalculator {
         double volScale = parameters.dynamic().volMultiplier(market.conditions(instrument.underlying()).realizedVol());
         double[] margins = positionMargins(position, instrument, array);
         im[i] = margins[0] * volScale;
-        mm[i] = margins[1] * volScale + liquidityAddOn(position, array, market);
+        mm[i] = margins[1] * volScale + liquidityAddOn(position, instrument, array, market);
       }
     }
     equity += collateralValue(account, instruments, market, false);
@@ -94,7 +97,8 @@ public final class MarginCalculator {
         double volScale = parameters.dynamic().volMultiplier(market.conditions(underlying).realizedVol());
         double groupMm = parameters.portfolio().maintenance(quantities, arrays, from, to) * volScale;
         for (int i = from; i < to; i++) {
-          groupMm += liquidityAddOn(positions.get(i), arrays[i], market);
+          groupMm += liquidityAddOn(positions.get(i), instrument(instruments, positions.get(i).instrumentId()),
+              arrays[i], market);
         }
         totalMm += groupMm;
         totalIm += parameters.portfolio().initial(groupMm);
@@ -151,7 +155,33 @@ public final class MarginCalculator {
   /** The cross account an isolated position amounts to: its own margin, nothing else. */
   public static Account isolatedUnit(Account account, Position position) {
     return new Account(account.accountId() + "/" + position.instrumentId(), MarginMode.CROSS,
-        position.isolatedMargin(), List.of(position), Map.of(), Map.of());
+        position.isolatedMargin(), List.of(position), Map.of(), Map.of(), account.currency());
+  }
+
+  /** The currency a position in this instrument settles in: its coin for an inverse contract, else the quote. */
+  public static String settlementCurrency(Instrument instrument) {
+    return instrument instanceof InverseContract inverse ? inverse.settlementCurrency() : Account.QUOTE;
+  }
+
+  /**
+   * Every amount of a valuation is in the account's currency: a coin-margined account holds only contracts settled
+   * in its coin, in cross or isolated margin (README "Inverse contracts": converting between currencies, and
+   * portfolio margin in the coin, are not modelled yet).
+   */
+  private static void requireOneCurrency(Account account, Map<String, Instrument> instruments) {
+    for (Position position : account.positions()) {
+      String settles = settlementCurrency(instrument(instruments, position.instrumentId()));
+      if (!settles.equals(account.currency())) {
+        throw new IllegalArgumentException("account " + account.accountId() + " is margined in "
+            + account.currency() + " and cannot hold " + position.instrumentId() + ", which settles in " + settles
+            + ": cross-currency margin is not modelled");
+      }
+    }
+    if (account.coinMargined() && (account.mode() == MarginMode.PORTFOLIO || account.mode() == MarginMode.LENDING
+        || !account.collateral().isEmpty() || !account.debt().isEmpty())) {
+      throw new IllegalArgumentException("account " + account.accountId() + " is margined in " + account.currency()
+          + ": a coin-margined account is CROSS or ISOLATED and holds no collateral assets or loans");
+    }
   }
 
   private MarginAssessment assessLending(Account account, Map<String, Instrument> instruments, MarketState market) {
@@ -193,14 +223,21 @@ public final class MarginCalculator {
     if (instrument instanceof OptionContract) {
       return position.quantity() * array.markValue();
     }
+    if (instrument instanceof InverseContract inverse) {
+      return inverse.pnl(position.quantity(), position.entryPrice(), array.spot());
+    }
     throw new IllegalArgumentException(instrument.id() + " cannot be held as a position");
   }
 
   /** {initial, maintenance} of one position before add-ons. */
   private double[] positionMargins(Position position, Instrument instrument, RiskArray array) {
     if (instrument instanceof LinearContract linear) {
-      double notional = Math.abs(position.quantity()) * array.markValue();
+      double notional = linear.marginNotional(position.quantity(), position.entryPrice(), array.markValue());
       return new double[] {linear.schedule().initialMargin(notional), linear.schedule().maintenanceMargin(notional)};
+    }
+    if (instrument instanceof InverseContract inverse) {
+      double notional = inverse.marginNotional(position.quantity(), position.entryPrice(), array.spot());
+      return new double[] {inverse.schedule().initialMargin(notional), inverse.schedule().maintenanceMargin(notional)};
     }
     if (!(instrument instanceof OptionContract option)) {
       throw new IllegalArgumentException(instrument.id() + " cannot be held as a position");
@@ -215,10 +252,14 @@ public final class MarginCalculator {
         units * parameters.optionMargin().maintenancePerUnit(option.type(), array.spot(), option.strike(), premium)};
   }
 
-  private double liquidityAddOn(Position position, RiskArray array, MarketState market) {
+  private double liquidityAddOn(Position position, Instrument instrument, RiskArray array, MarketState market) {
     UnderlyingConditions conditions = market.conditions(array.underlying());
     double deltaValue = position.quantity() * array.delta() * array.spot();
     double depth = deltaValue >= 0 ? conditions.bidDepth2Pct() : conditions.askDepth2Pct();
+    if (instrument instanceof InverseContract) {
+      // Book depth is quote notional: size the coin delta in the quote, and bring its add-on back to the coin.
+      return parameters.dynamic().liquidityAddOn(deltaValue * array.spot(), depth) / array.spot();
+    }
     return parameters.dynamic().liquidityAddOn(deltaValue, depth);
   }
 
@@ -237,20 +278,42 @@ public final class MarginCalculator {
 
   private PositionRisk positionRisk(Account account, Position position, Instrument instrument, RiskArray array,
       double value, double im, double mm, double equity, double totalMm, boolean portfolio, long nowMillis) {
-    double size = Contract.of(instrument).contractSize();
-    double markPrice = array.markValue() / size;
+    Contract contract = Contract.of(instrument);
+    double markPrice = markPrice(contract, array);
+    double q = position.quantity();
+    double otherMm = totalMm - mm;
+    double otherPnl = equity - account.walletBalance() - value;
     double liquidationPrice = Double.NaN;
     if (instrument instanceof LinearContract linear && !portfolio) {
-      liquidationPrice = LinearMargin.DEFAULT.liquidationPrice(position.side(),
-          Math.abs(position.quantity()) * size, position.entryPrice(), account.walletBalance(), totalMm - mm,
-          equity - account.walletBalance() - value, linear.schedule()).orElse(Double.NaN);
+      liquidationPrice = LinearMargin.DEFAULT.liquidationPrice(position.side(), Math.abs(q) * linear.contractSize(),
+          position.entryPrice(), account.walletBalance(), otherMm, otherPnl, linear.schedule(),
+          linear.maintenanceBasis()).orElse(Double.NaN);
+    } else if (instrument instanceof InverseContract inverse) {
+      liquidationPrice = InverseMargin.DEFAULT.liquidationPrice(position.side(), Math.abs(q), inverse.contractSize(),
+          position.entryPrice(), account.walletBalance(), otherMm, otherPnl, inverse.schedule(),
+          inverse.maintenanceBasis()).orElse(Double.NaN);
     }
-    double bankruptcy = markPrice - equity / (position.quantity() * size);
-    double q = position.quantity();
     return new PositionRisk(position.instrumentId(), q, markPrice, value, Math.abs(q) * array.markValue(),
         q * array.delta(), q * array.gamma(), q * array.vega(), q * array.theta(), rho(instrument, value, nowMillis),
-        im, mm, liquidationPrice,
-        bankruptcy > 0 ? bankruptcy : Double.NaN);
+        im, mm, liquidationPrice, bankruptcyPrice(contract, q, markPrice, equity));
+  }
+
+  /** The price per unit of underlying a position is marked at: the index for an inverse contract. */
+  public static double markPrice(Contract contract, RiskArray array) {
+    return contract instanceof InverseContract ? array.spot() : array.markValue() / contract.contractSize();
+  }
+
+  /**
+   * The mark at which the account's equity would be zero if only this position's price moved, or NaN where none is
+   * positive: linear in the price for quote-settled contracts (mark − equity / (qty × size)), in 1/price for inverse
+   * ones (1/BP = 1/mark + equity / (qty × size); an inverse short whose loss, bounded by its entry notional, cannot
+   * exhaust the equity has none).
+   */
+  public static double bankruptcyPrice(Contract contract, double quantity, double markPrice, double equity) {
+    double price = contract instanceof InverseContract
+        ? 1 / (1 / markPrice + equity / (quantity * contract.contractSize()))
+        : markPrice - equity / (quantity * contract.contractSize());
+    return price > 0 && Double.isFinite(price) ? price : Double.NaN;
   }
 
   /** Black-76 rho with the forward fixed: an option's value only discounts, ∂V/∂r = −T·V; the index has none. */

@@ -4,7 +4,7 @@ package dev.solvent.risk.instrument;
  * A contract an account holds as a position (linear perpetuals and futures, options): what sizing, lots and
  * liquidation need of it whatever its payoff.
  */
-public sealed interface Contract extends Instrument permits LinearContract, OptionContract {
+public sealed interface Contract extends Instrument permits LinearContract, InverseContract, OptionContract {
 
   /** Units of underlying per contract. */
   double contractSize();

@@ -1,5 +1,6 @@
 package dev.solvent.risk.instrument;
 
+import dev.solvent.risk.margin.MaintenanceBasis;
 import dev.solvent.risk.margin.MarginSchedule;
 import java.util.Objects;
 
@@ -10,12 +11,15 @@ import java.util.Objects;
  * @param contractSize units of underlying per contract
  * @param lotSize smallest quantity step, in contracts
  * @param penaltyRate liquidation penalty as a fraction of liquidated notional
+ * @param maintenanceBasis the notional its margin bracket and margin are taken at (the venue's convention)
  */
 public record LinearContract(String id, String underlying, long expiryMillis, double contractSize, double lotSize,
-    MarginSchedule schedule, double penaltyRate, String fundId) implements Contract {
+    MarginSchedule schedule, double penaltyRate, String fundId, MaintenanceBasis maintenanceBasis)
+    implements Contract {
 
   public LinearContract {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(maintenanceBasis, "maintenanceBasis");
     Objects.requireNonNull(underlying, "underlying");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(fundId, "fundId");
@@ -25,6 +29,21 @@ public record LinearContract(String id, String underlying, long expiryMillis, do
     if (expiryMillis < 0) {
       throw new IllegalArgumentException("expiryMillis must be 0 (perpetual) or a time: " + expiryMillis);
     }
+  }
+
+  /** A contract margined at the mark (Binance's convention, and every contract's before conventions were named). */
+  public LinearContract(String id, String underlying, long expiryMillis, double contractSize, double lotSize,
+      MarginSchedule schedule, double penaltyRate, String fundId) {
+    this(id, underlying, expiryMillis, contractSize, lotSize, schedule, penaltyRate, fundId, MaintenanceBasis.MARK);
+  }
+
+  /**
+   * The notional a position's bracket and margin are taken at: |quantity| × the contract's mark value, or at entry
+   * |quantity| × contract size × entry price.
+   */
+  public double marginNotional(double quantity, double entryPrice, double markValue) {
+    return maintenanceBasis == MaintenanceBasis.MARK
+        ? Math.abs(quantity) * markValue : Math.abs(quantity) * contractSize * entryPrice;
   }
 
   public boolean perpetual() {

@@ -8,6 +8,7 @@ import dev.solvent.risk.account.MarketState;
 import dev.solvent.risk.account.Position;
 import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.instrument.Instrument;
+import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.portfolio.RiskArray;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -198,6 +199,15 @@ public final class PartialLiquidationPlanner {
     RiskArray array = market.riskArray(position.instrumentId());
     Contract contract = Contract.of(instrument);
     double size = contract.contractSize();
+    if (contract instanceof InverseContract) {
+      // In the coin: the notional is one contract's mark value each; an inverse short that equity outlasts at any
+      // price has no bankruptcy price, and its buy no limit (NaN).
+      double mark = array.spot();
+      double bankruptcy = MarginCalculator.bankruptcyPrice(contract, position.quantity(), mark, equity);
+      double penalty = Math.min(contract.penaltyRate() * quantity * array.markValue(), Math.max(penaltyBudget, 0));
+      return new PlannedOrder(position.instrumentId(), -position.side(), quantity, bankruptcy, bankruptcy, mark,
+          penalty);
+    }
     double mark = array.markValue() / size;
     double bankruptcy = mark - equity / (position.quantity() * size);
     double penalty = Math.min(contract.penaltyRate() * quantity * size * mark, Math.max(penaltyBudget, 0));

@@ -14,8 +14,15 @@ import java.util.OptionalDouble;
  * unrealized P&L of the account's other positions (0 when isolated), Q the absolute size in units of underlying, EP
  * the entry price, side +1 long / −1 short, and MMR, cum the bracket's rate and amount. The bracket is the one the
  * position's notional falls in <em>at the liquidation price</em> (Binance's note), so each bracket is tried and the
- * self-consistent one kept. The bankruptcy price is the same balance with no maintenance margin: equity is zero there,
- * BP = EP − (WB + UPNL1)/(side·Q).
+ * self-consistent one kept. Under {@link MaintenanceBasis#ENTRY} (Bybit, "Liquidation Price (USDT Contract)") the
+ * margin is the bracket's at the entry notional Q·EP, a constant, and the same balance gives
+ *
+ * <pre>
+ *   LP = EP + (TMM1 + MM(Q·EP) − WB − UPNL1) / (side·Q)
+ * </pre>
+ *
+ * which for an isolated position whose margin is its initial margin is Bybit's LP = EP ∓ (IM − MM)/Q. The bankruptcy
+ * price is the same balance with no maintenance margin: equity is zero there, BP = EP − (WB + UPNL1)/(side·Q).
  */
 public final class LinearMargin {
 
@@ -30,8 +37,13 @@ public final class LinearMargin {
    *     than its notional, for instance)
    */
   public OptionalDouble liquidationPrice(int side, double size, double entryPrice, double walletBalance,
-      double otherMaintenance, double otherUnrealizedPnl, MarginSchedule schedule) {
+      double otherMaintenance, double otherUnrealizedPnl, MarginSchedule schedule, MaintenanceBasis basis) {
     requireSide(side);
+    if (basis == MaintenanceBasis.ENTRY) {
+      double price = entryPrice + (otherMaintenance + schedule.maintenanceMargin(size * entryPrice) - walletBalance
+          - otherUnrealizedPnl) / (side * size);
+      return price > 0 ? OptionalDouble.of(price) : OptionalDouble.empty();
+    }
     for (MarginTier tier : schedule.tiers()) {
       double price = (walletBalance - otherMaintenance + otherUnrealizedPnl + tier.maintenanceAmount()
           - side * size * entryPrice) / (size * tier.maintenanceRate() - side * size);

@@ -8,8 +8,10 @@ import java.util.Arrays;
  * update and shared by every account (CME SPAN's published risk arrays), so an account's portfolio margin is a
  * short dot product.
  *
- * @param markValue value of one contract (quote currency): for linear contracts the notional, for options the premium
- * @param delta units of underlying per contract
+ * @param markValue value of one contract in the currency it settles in: for linear contracts the notional (quote
+ *     currency), for inverse contracts the notional in the coin (contract size / spot), for options the premium
+ * @param delta sensitivity of the mark value to the spot, per contract: units of underlying for quote-settled
+ *     instruments, coin per 1.00 of price for inverse contracts
  * @param gamma per unit of underlying price, per contract
  * @param vega quote currency per 1.00 of volatility, per contract
  * @param scenarioPnl P&L of one long contract in each scenario of the grid, weighted

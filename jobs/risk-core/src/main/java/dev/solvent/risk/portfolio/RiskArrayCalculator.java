@@ -3,6 +3,7 @@ package dev.solvent.risk.portfolio;
 import dev.solvent.risk.instrument.Checks;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Instrument;
+import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.instrument.LoanAsset;
 import dev.solvent.risk.instrument.OptionContract;
@@ -10,7 +11,8 @@ import dev.solvent.risk.pricing.Black76;
 import dev.solvent.risk.pricing.OptionGreeks;
 
 /**
- * Builds {@link RiskArray}s: linear contracts move one-for-one with spot; options are revalued with Black-76 at
+ * Builds {@link RiskArray}s: linear contracts move one-for-one with spot; inverse contracts are valued in their coin
+ * (mark value CS/S per contract, delta CS/S², gamma −2·CS/S³, scenario P&L CS·(1/S − 1/S')); options are revalued with Black-76 at
  * each shocked spot and volatility (the oracle index is used as the forward: crypto options settle on the index and
  * the carry over an option's life is inside the model's tolerance); spot collateral moves with spot, loans are
  * valued at spot.
@@ -51,6 +53,15 @@ public final class RiskArrayCalculator {
       }
       return new RiskArray(option.id(), option.underlying(), spot, size * base.price(), size * base.delta(),
           size * base.gamma(), size * base.vega(), size * base.theta(), pnl, vol);
+    }
+    if (instrument instanceof InverseContract inverse) {
+      // In the coin: a contract's notional is CS/S; its P&L from S to S(1+x) is CS·(1/S − 1/(S(1+x))).
+      double cs = inverse.contractSize();
+      for (int s = 0; s < pnl.length; s++) {
+        pnl[s] = grid.weight(s) * cs * (1 / spot - 1 / (spot * (1 + grid.spotShock(s))));
+      }
+      return new RiskArray(inverse.id(), inverse.underlying(), spot, cs / spot, cs / (spot * spot),
+          -2 * cs / (spot * spot * spot), 0, 0, pnl);
     }
     double size = instrument instanceof LinearContract linear ? linear.contractSize() : 1;
     for (int s = 0; s < pnl.length; s++) {

@@ -12,6 +12,7 @@ import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.margin.MaintenanceBasis;
 import dev.solvent.risk.instrument.OptionContract;
 import dev.solvent.risk.margin.MarginTier;
 import dev.solvent.risk.portfolio.RiskArray;
@@ -80,6 +81,12 @@ public final class BandCalculator {
     Map<String, PriceBand> bands = new TreeMap<>();
     long validUntil = Long.MAX_VALUE;
     List<VolBand> vols = List.of();
+    if (account.coinMargined()) {
+      // Coin equity and margin are linear in 1/price, not in the price: no band yet, so valued at every price.
+      account.positions().forEach(p -> bands.put(instruments.get(p.instrumentId()).underlying(),
+          PriceBand.none(instruments.get(p.instrumentId()).underlying())));
+      return new Bands(new ArrayList<>(bands.values()), validUntil, vols);
+    }
     if (account.mode() == MarginMode.ISOLATED) {
       Position lowest = null;
       for (Position p : account.positions()) {
@@ -328,13 +335,15 @@ public final class BandCalculator {
         e.equity += p.quantity() * (array.markValue() - linear.contractSize() * p.entryPrice());
         e.equitySlope += p.quantity() * array.markValue();
         if (!portfolio) {
-          double notional = Math.abs(p.quantity()) * array.markValue();
+          double notional = linear.marginNotional(p.quantity(), p.entryPrice(), array.markValue());
           MarginTier tier = linear.schedule().tierFor(notional);
           double margin = multiplier * tier.maintenanceMargin(notional);
           e.base += margin;
           e.maintenance += margin;
-          e.slope += multiplier * tier.maintenanceRate() * notional;
-          e.bracket(tier, notional);
+          if (linear.maintenanceBasis() == MaintenanceBasis.MARK) {
+            e.slope += multiplier * tier.maintenanceRate() * notional;
+            e.bracket(tier, notional);
+          } // at entry the margin does not move with the price, nor can it cross a bracket
         }
       } else if (instrument instanceof OptionContract option) {
         e.withOption = true;

@@ -9,6 +9,7 @@ import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.margin.MaintenanceBasis;
 import dev.solvent.risk.instrument.OptionContract;
 import dev.solvent.risk.margin.MarginTier;
 import dev.solvent.risk.portfolio.RiskArray;
@@ -154,6 +155,9 @@ final class IntervalBands {
             double k = grid.weight(s) * cs * grid.spotShock(s);
             group[s].scaled(q, k * lo, k * hi);
           }
+        } else if (linear.maintenanceBasis() == MaintenanceBasis.ENTRY) {
+          double fixed = linear.schedule().maintenanceMargin(linear.marginNotional(q, p.entryPrice(), 0));
+          margin.add(m[0] * fixed, m[1] * fixed);
         } else {
           MarginTier tier = linear.schedule().tierFor(Math.abs(q) * array.markValue());
           if (!tier.contains(nLo) || !(nHi < tier.notionalCap())) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.solvent.risk.Fixtures;
 import dev.solvent.risk.instrument.Instrument;
+import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.margin.LinearMarginTest;
 import dev.solvent.risk.pricing.Black76;
@@ -100,6 +101,66 @@ class MarginCalculatorTest {
     assertThat(assessment.marginRatio())
         .isCloseTo(500 / Fixtures.BTC_SCHEDULE.maintenanceMargin(98_500), within(1e-9));
     assertThat(assessment.status()).isEqualTo(MarginStatus.MARGIN_CALL);
+  }
+
+  /** Bybit's USDT example valued end to end: at the mark 19,700 the position is exactly at its maintenance margin. */
+  @Test
+  void anEntryMarginedPositionReachesRatioOneAtBybitsLiquidationPrice() {
+    LinearContract bybit = new LinearContract("BTCUSDT", "BTC", 0, 1, 0.001,
+        dev.solvent.risk.margin.MarginSchedule.flat(50, 0.005), 0.01, "f",
+        dev.solvent.risk.margin.MaintenanceBasis.ENTRY);
+    var arrays = new dev.solvent.risk.portfolio.RiskArrayCalculator(dev.solvent.risk.portfolio.ScenarioGrid.DEFAULT);
+    Account account = Account.of("bybit", MarginMode.ISOLATED, 0, List.of(new Position("BTCUSDT", 1, 20_000, 400)));
+    for (double mark : new double[] {19_700, 21_000, 19_000}) {
+      MarketState market = new MarketState(Fixtures.NOW, Map.of(bybit.id(), arrays.compute(bybit, mark, 0, 0,
+          Fixtures.NOW)), Map.of());
+      MarginAssessment assessment = calculator.assess(account, Map.of(bybit.id(), bybit), market);
+      assertThat(assessment.maintenanceMargin()).as("margin at entry, whatever the mark").isCloseTo(100, within(1e-9));
+      assertThat(risk(assessment, "BTCUSDT").liquidationPrice()).isCloseTo(19_700, within(1e-9));
+      assertThat(assessment.marginRatio()).isCloseTo(Math.max(400 + mark - 20_000, 0) / 100, within(1e-9));
+    }
+  }
+
+  /**
+   * A coin-margined account worked by hand, every amount in BTC: wallet 1 BTC, long 1,000 BTCUSD inverse contracts of
+   * 100 USD at 50,000 (2 BTC of notional at entry), marked at 45,000. P&L = 100,000 × (1/50,000 − 1/45,000) =
+   * −0.2222… BTC; notional 2.2222… BTC; MM 0.5 % = 0.011111… BTC, IM 1 % = 0.022222… BTC; ratio 70. Liquidation
+   * (Binance COIN-M, margin at the mark): 100,000 × 1.005 / (1 + 2) = 33,500; bankruptcy 100,000 / 3 = 33,333.33.
+   */
+  @Test
+  void aCoinMarginedInverseAccountIsValuedInItsCoin() {
+    InverseContract btcusd = new InverseContract("BTCUSD_PERP", "BTC", 0, 100, 1,
+        dev.solvent.risk.margin.MarginSchedule.flat(100, 0.005), 0.005, "fund-btc",
+        dev.solvent.risk.margin.MaintenanceBasis.MARK);
+    var arrays = new dev.solvent.risk.portfolio.RiskArrayCalculator(dev.solvent.risk.portfolio.ScenarioGrid.DEFAULT);
+    MarketState market = new MarketState(Fixtures.NOW, Map.of(btcusd.id(), arrays.compute(btcusd, 45_000, 0, 0,
+        Fixtures.NOW)), Map.of());
+    Account account = new Account("coin", MarginMode.CROSS, 1, List.of(Position.of(btcusd.id(), 1_000, 50_000)),
+        Map.of(), Map.of(), "BTC");
+
+    MarginAssessment assessment = calculator.assess(account, Map.of(btcusd.id(), btcusd), market);
+
+    assertThat(assessment.equity()).isCloseTo(1 - 2.0 / 9, within(1e-12));
+    assertThat(assessment.maintenanceMargin()).isCloseTo(0.005 * 100_000 / 45_000, within(1e-12));
+    assertThat(assessment.initialMargin()).isCloseTo(0.01 * 100_000 / 45_000, within(1e-12));
+    assertThat(assessment.marginRatio()).isCloseTo(70, within(1e-9));
+    PositionRisk risk = risk(assessment, btcusd.id());
+    assertThat(risk.markPrice()).isEqualTo(45_000);
+    assertThat(risk.notional()).isCloseTo(100_000 / 45_000.0, within(1e-12));
+    assertThat(risk.liquidationPrice()).isCloseTo(33_500, within(1e-6));
+    assertThat(risk.bankruptcyPrice()).isCloseTo(100_000 / 3.0, within(1e-6));
+    // Coin delta: the P&L's sensitivity to the price, 100,000 / 45,000² BTC per USD.
+    assertThat(risk.delta()).isCloseTo(100_000 / (45_000.0 * 45_000), within(1e-15));
+  }
+
+  @Test
+  void aCoinMarginedAccountRefusesAContractSettledInAnotherCurrency() {
+    Account account = new Account("coin", MarginMode.CROSS, 1, List.of(Position.of("BTC-PERP", 1, 100_000)),
+        Map.of(), Map.of(), "BTC");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> calculator.assess(account, INSTRUMENTS,
+        market(104_000, 3_900))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("account coin is margined in BTC and cannot hold BTC-PERP, which settles in USD: cross-currency "
+            + "margin is not modelled");
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.solvent.risk.instrument.LoanAsset;
 import dev.solvent.risk.instrument.OptionContract;
 import dev.solvent.risk.liquidation.LiquidationMode;
 import dev.solvent.risk.margin.DynamicMargin;
+import dev.solvent.risk.margin.MaintenanceBasis;
 import dev.solvent.risk.margin.MarginSchedule;
 import dev.solvent.risk.portfolio.RiskArrayCalculator;
 import dev.solvent.risk.portfolio.ScenarioGrid;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The trigger index's promise, by property: over random portfolios (every margin mode, tiered brackets, collateral,
- * loans, options) and random price paths (calm drifts, crash gaps, realized volatility and book depth moving with
+ * loans, options, both maintenance conventions) and random price paths (calm drifts, crash gaps, realized volatility and book depth moving with
  * them), an account valued only when a price leaves its band, an option's implied volatility leaves its volatility
  * band, its heartbeat is due, its deadline falls or a condition bucket changes produces exactly the outputs and the state of the same account valued on every price of
  * what it holds.
@@ -43,8 +44,9 @@ class SafeBandsPropertyTest {
   private static final LinearContract BTC = new LinearContract("BTC-PERP", "BTC", 0, 1, 0.001,
       MarginSchedule.fromRates(new double[][] {{0, 125, 0.004}, {50_000, 100, 0.005}, {250_000, 50, 0.01},
           {1_000_000, 20, 0.025}}), 0.002, "usd");
+  /** Margined at entry (Bybit's convention); BTC at the mark (Binance's). */
   private static final LinearContract ETH = new LinearContract("ETH-PERP", "ETH", 0, 0.1, 0.1,
-      MarginSchedule.flat(50, 0.01), 0.002, "usd");
+      MarginSchedule.flat(50, 0.01), 0.002, "usd", MaintenanceBasis.ENTRY);
   private static final CollateralAsset ETH_SPOT = new CollateralAsset("ETH", "ETH", 0.1, 0.8, 0.05, 0.1);
   private static final CollateralAsset BTC_SPOT = new CollateralAsset("BTC", "BTC", 0.05, 0.85, 0.05, 0.1);
   private static final LoanAsset USDC = new LoanAsset("USDC", "USDC");

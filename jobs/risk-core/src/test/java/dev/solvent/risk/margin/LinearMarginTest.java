@@ -38,9 +38,9 @@ public class LinearMarginTest {
 
   @Test
   void isolatedLiquidationPricesMatchBinancesExample() {
-    assertThat(margin.liquidationPrice(1, 109.488, 32_481.98, WALLET, 0, 0, BTC).getAsDouble())
+    assertThat(margin.liquidationPrice(1, 109.488, 32_481.98, WALLET, 0, 0, BTC, MaintenanceBasis.MARK).getAsDouble())
         .isCloseTo(18_778.73, within(CENT));
-    assertThat(margin.liquidationPrice(1, 3_683.979, 1_456.84, WALLET, 0, 0, ETH).getAsDouble())
+    assertThat(margin.liquidationPrice(1, 3_683.979, 1_456.84, WALLET, 0, 0, ETH, MaintenanceBasis.MARK).getAsDouble())
         .isCloseTo(1_114.78, within(CENT));
   }
 
@@ -53,16 +53,45 @@ public class LinearMarginTest {
     assertThat(btcMm).isCloseTo(71_200.81144, within(1e-4));
     assertThat(ethPnl).isCloseTo(-448_192.89, within(0.01));
 
-    assertThat(margin.liquidationPrice(1, 3_683.979, 1_456.84, WALLET, btcMm, btcPnl, ETH).getAsDouble())
+    assertThat(margin.liquidationPrice(1, 3_683.979, 1_456.84, WALLET, btcMm, btcPnl, ETH, MaintenanceBasis.MARK).getAsDouble())
         .isCloseTo(1_153.26, within(CENT));
-    assertThat(margin.liquidationPrice(1, 109.488, 32_481.98, WALLET, ethMm, ethPnl, BTC).getAsDouble())
+    assertThat(margin.liquidationPrice(1, 109.488, 32_481.98, WALLET, ethMm, ethPnl, BTC, MaintenanceBasis.MARK).getAsDouble())
         .isCloseTo(26_316.89, within(CENT));
+  }
+
+  /**
+   * The issue's pair, one position under both conventions: long 1 BTC at 20,000, 50×, MMR 0.5 %, isolated margin =
+   * initial margin 400. Bybit, "Liquidation Price (USDT Contract)", example 1: IM = 400, MM = 20,000 × 0.5 % = 100,
+   * LP = 20,000 − (400 − 100) = 19,700. Binance's formula with the margin at the liquidation price's notional:
+   * (400 − 20,000)/(0.005 − 1) = 19,698.49.
+   */
+  @Test
+  void bybitTakesTheMarginAtEntryAndBinanceAtTheLiquidationPrice() {
+    MarginSchedule flat = MarginSchedule.flat(50, 0.005);
+    assertThat(margin.liquidationPrice(1, 1, 20_000, 400, 0, 0, flat, MaintenanceBasis.ENTRY).getAsDouble())
+        .isCloseTo(19_700, within(CENT));
+    assertThat(margin.liquidationPrice(1, 1, 20_000, 400, 0, 0, flat, MaintenanceBasis.MARK).getAsDouble())
+        .isCloseTo(19_698.49, within(CENT));
+  }
+
+  /**
+   * Bybit's earlier USDT-contract page (help article 900000181046): long LP = entry × (1 − IMR + MMR), short
+   * LP = entry × (1 + IMR − MMR). Long 1 BTC at 10,000, 50× (IMR 2 %), MMR 0.5 %: 9,850; short 1 BTC at 8,000, 40×
+   * (IMR 2.5 %): 8,160.
+   */
+  @Test
+  void bybitsEarlierUsdtExamples() {
+    assertThat(margin.liquidationPrice(1, 1, 10_000, 10_000 * 0.02, 0, 0, MarginSchedule.flat(50, 0.005),
+        MaintenanceBasis.ENTRY).getAsDouble()).isCloseTo(9_850, within(CENT));
+    assertThat(margin.liquidationPrice(-1, 1, 8_000, 8_000 * 0.025, 0, 0, MarginSchedule.flat(40, 0.005),
+        MaintenanceBasis.ENTRY).getAsDouble()).isCloseTo(8_160, within(CENT));
   }
 
   @Test
   void atTheLiquidationPriceTheMarginRatioIsOneAndAtBankruptcyEquityIsZero() {
     java.util.Random random = new java.util.Random(42);
-    for (int i = 0; i < 2_000; i++) {
+    for (int i = 0; i < 4_000; i++) {
+      MaintenanceBasis basis = MaintenanceBasis.values()[i % 2];
       int side = random.nextBoolean() ? 1 : -1;
       double size = 0.01 + random.nextDouble() * 200;
       double entry = 1_000 + random.nextDouble() * 100_000;
@@ -72,11 +101,11 @@ public class LinearMarginTest {
       double otherPnl = (random.nextDouble() - 0.5) * wallet * 0.2;
       MarginSchedule schedule = random.nextBoolean() ? BTC : ETH;
 
-      var liquidation = margin.liquidationPrice(side, size, entry, wallet, otherMm, otherPnl, schedule);
+      var liquidation = margin.liquidationPrice(side, size, entry, wallet, otherMm, otherPnl, schedule, basis);
       if (liquidation.isPresent()) {
         double p = liquidation.getAsDouble();
         double equity = wallet + otherPnl + side * size * (p - entry);
-        double maintenance = otherMm + schedule.maintenanceMargin(size * p);
+        double maintenance = otherMm + schedule.maintenanceMargin(size * (basis == MaintenanceBasis.MARK ? p : entry));
         assertThat(equity / maintenance).as("case %d", i).isCloseTo(1.0, within(1e-9));
       }
       var bankruptcy = margin.bankruptcyPrice(side, size, entry, wallet, otherPnl);
@@ -93,7 +122,7 @@ public class LinearMarginTest {
 
   @Test
   void overCollateralizedLongHasNoLiquidationPrice() {
-    assertThat(margin.liquidationPrice(1, 1, 30_000, 40_000, 0, 0, BTC)).isEmpty();
+    assertThat(margin.liquidationPrice(1, 1, 30_000, 40_000, 0, 0, BTC, MaintenanceBasis.MARK)).isEmpty();
     assertThat(margin.bankruptcyPrice(1, 1, 30_000, 40_000, 0)).isEmpty();
   }
 }

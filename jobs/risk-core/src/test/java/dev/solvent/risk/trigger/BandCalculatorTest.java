@@ -76,6 +76,22 @@ class BandCalculatorTest {
   }
 
   @Test
+  void anEntryMarginedLongsLowerEdgeIsBybitsLiquidationPrice() {
+    LinearContract bybit = new LinearContract("BTC-PERP", "BTC", 0, 1, 0.001, MarginSchedule.flat(50, 0.005), 0.002,
+        "usd", dev.solvent.risk.margin.MaintenanceBasis.ENTRY);
+    Map<String, Instrument> instruments = Map.of(bybit.id(), bybit);
+    Account bob = Account.of("bob", MarginMode.CROSS, 400, List.of(Position.of(bybit.id(), 1, 20_000)));
+    RiskArrayCalculator arrays = new RiskArrayCalculator(ScenarioGrid.DEFAULT);
+    MarketState market = new MarketState(0, Map.of(bybit.id(), arrays.compute(bybit, 19_730, 0.6, 0, 0)), Map.of());
+    MarginAssessment a = CALCULATOR.assess(bob, instruments, market);
+    // The margin is 100 at any price: ratio 1 at 20,000 − 300 and 1.5 at 20,000 − 400 + 150.
+    PriceBand band = new BandCalculator(PARAMETERS, 10).bands(bob, instruments, market, a, a.marginRatio()).bands()
+        .get(0);
+    assertThat(band.low()).isCloseTo(19_700, within(0.01));
+    assertThat(band.high()).isCloseTo(19_750, within(0.01));
+  }
+
+  @Test
   void theUpdateStepBoundsTheBandWhenItIsTighterThanTheStatus() {
     Account bob = Account.of("bob", MarginMode.CROSS, 4_000, List.of(Position.of(BTC.id(), 1, 20_000)));
     MarketState market = market(20_000, 3_000);
