@@ -2,6 +2,7 @@ package dev.solvent.cli.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.solvent.risk.account.Account;
+import dev.solvent.risk.account.MarginCalculator;
 import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.MarketState;
 import dev.solvent.risk.account.Position;
@@ -10,6 +11,7 @@ import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.instrument.Instrument;
+import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.instrument.LoanAsset;
 import dev.solvent.risk.instrument.OptionContract;
@@ -29,7 +31,7 @@ import java.util.Map;
 record ExplainInput(Account account, Map<String, Instrument> instruments, MarketState market,
     RiskParameters parameters) {
 
-  enum Kind { PERPETUAL, FUTURE, OPTION, COLLATERAL, LOAN }
+  enum Kind { PERPETUAL, FUTURE, INVERSE_PERPETUAL, INVERSE_FUTURE, OPTION, COLLATERAL, LOAN }
 
   static ExplainInput parse(JsonNode json) {
     Fields root = new Fields(json, "");
@@ -54,6 +56,11 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
       case PERPETUAL, FUTURE -> new LinearContract(id, underlying,
           kind == Kind.FUTURE ? spec.epochMillis("expiry") : 0, spec.number("contractSize", 1),
           spec.number("lotSize", 0.001), schedule(spec), spec.number("penaltyRate", 0.01), spec.text("fundId", "usd"),
+          spec.has("maintenanceBasis") ? spec.enumValue("maintenanceBasis", MaintenanceBasis.class)
+              : MaintenanceBasis.MARK);
+      case INVERSE_PERPETUAL, INVERSE_FUTURE -> new InverseContract(id, underlying,
+          kind == Kind.INVERSE_FUTURE ? spec.epochMillis("expiry") : 0, spec.number("contractSize"),
+          spec.number("lotSize", 1), schedule(spec), spec.number("penaltyRate", 0.005), spec.text("fundId", underlying),
           spec.has("maintenanceBasis") ? spec.enumValue("maintenanceBasis", MaintenanceBasis.class)
               : MaintenanceBasis.MARK);
       case OPTION -> new OptionContract(id, underlying, spec.enumValue("optionType", OptionType.class),
@@ -92,8 +99,23 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
     collateral.keySet().forEach(asset -> requireKind(instruments, fields.path("collateral") + "." + asset, asset,
         CollateralAsset.class));
     debt.keySet().forEach(asset -> requireKind(instruments, fields.path("debt") + "." + asset, asset, LoanAsset.class));
-    return fields.build(() -> new Account(fields.text("id"), mode, fields.number("walletBalance", 0), positions,
-        collateral, debt));
+    String currency = fields.text("currency", Account.QUOTE);
+    Account account = fields.build(() -> new Account(fields.text("id"), mode, fields.number("walletBalance", 0),
+        positions, collateral, debt, currency));
+    for (int i = 0; i < account.positions().size(); i++) {
+      String settles = MarginCalculator.settlementCurrency(instruments.get(account.positions().get(i).instrumentId()));
+      if (!settles.equals(currency)) {
+        throw new InputError(fields.path("positions") + "[" + i + "].instrument", "settles in " + settles
+            + " but the account is margined in " + currency + " (set account.currency; cross-currency margin is not"
+            + " modelled)");
+      }
+    }
+    if (account.coinMargined() && (mode == MarginMode.PORTFOLIO || mode == MarginMode.LENDING
+        || !collateral.isEmpty() || !debt.isEmpty())) {
+      throw new InputError(fields.path("currency"), "a coin-margined account is CROSS or ISOLATED and holds no "
+          + "collateral or debt");
+    }
+    return account;
   }
 
   private static void requireKind(Map<String, Instrument> instruments, String path, String id, Class<?> kind) {

@@ -10,6 +10,7 @@ import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.PositionRisk;
 import dev.solvent.risk.account.UnderlyingExposure;
 import dev.solvent.risk.instrument.CollateralAsset;
+import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.lending.LendingLiquidation;
@@ -41,6 +42,7 @@ public final class Explainer {
     ObjectNode out = JSON.objectNode();
     out.put("account", a.accountId());
     out.put("mode", a.mode().name());
+    out.put("currency", in.account().currency());
     out.put("time", Instant.ofEpochMilli(in.market().nowMillis()).toString());
     out.put("equity", Money.entitlement(a.equity()).toPlainString());
     out.put("initialMargin", Money.requirement(a.initialMargin()).toPlainString());
@@ -76,7 +78,13 @@ public final class Explainer {
     ObjectNode node = JSON.objectNode();
     node.put("instrument", p.instrumentId());
     if (instrument instanceof LinearContract linear) {
+      node.put("contract", "LINEAR");
       node.put("maintenanceBasis", linear.maintenanceBasis().name());
+    } else if (instrument instanceof InverseContract inverse) {
+      node.put("contract", "INVERSE");
+      node.put("settlementCurrency", inverse.settlementCurrency());
+      number(node, "contractSizeQuote", inverse.contractSize());
+      node.put("maintenanceBasis", inverse.maintenanceBasis().name());
     }
     number(node, "quantity", p.quantity());
     number(node, "markPrice", p.markPrice());
@@ -105,7 +113,7 @@ public final class Explainer {
 
   /** Greeks under names that carry their unit, in a desk's conventions: per vol point, per day, per rate point. */
   private static void greeks(ObjectNode node, double delta, double gamma, double vega, double theta, double rho) {
-    number(node, "deltaUnderlyingUnits", delta);
+    number(node, "deltaPerUnitPrice", delta);
     number(node, "gammaPerUnitPrice", gamma);
     number(node, "vegaPerVolPoint", vega / 100);
     number(node, "thetaPerDay", theta / 365);

@@ -126,10 +126,37 @@ class ExplainCommandTest {
     assertThat(btc.get("liquidationPrice").asDouble()).isCloseTo(19_700, within(1e-6));
   }
 
+  /**
+   * Binance COIN-M's example through explain, every amount in BTC: 100,000 BTCUSD contracts (100 USD) long at 45,000
+   * on a 101 BTC wallet, marked at 40,000: P&L 10,000,000 × (1/45,000 − 1/40,000) = −27.7778 BTC; notional 250 BTC,
+   * MM 250 × 12.5 % − 11.605 = 19.645 BTC; LP 33,599.4 as Binance's calculator prints it.
+   */
+  @Test
+  void anInverseContractIsExplainedInItsCoin() throws Exception {
+    JsonNode result = explain("inverse-coin-margined.json");
+    assertThat(result.get("currency").asText()).isEqualTo("BTC");
+    assertThat(result.get("equity").asText()).isEqualTo("73.22222222");
+    assertThat(result.get("maintenanceMargin").asText()).isEqualTo("19.64500000");
+    JsonNode perp = position(result, "BTCUSD_PERP");
+    assertThat(perp.get("contract").asText()).isEqualTo("INVERSE");
+    assertThat(perp.get("settlementCurrency").asText()).isEqualTo("BTC");
+    assertThat(perp.get("notional").asDouble()).isCloseTo(250, within(1e-9));
+    assertThat(Math.floor(perp.get("liquidationPrice").asDouble() * 10) / 10).isEqualTo(33_599.4);
+  }
+
+  @Test
+  void aUsdContractInACoinMarginedAccountIsAOneLineError() throws Exception {
+    String input = Files.readString(EXAMPLES.resolve("inverse-coin-margined.json")).replace("INVERSE_PERPETUAL",
+        "PERPETUAL");
+    assertThat(run("-", input)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("account.positions[0].instrument: settles in USD but "
+        + "the account is margined in BTC");
+  }
+
   @Test
   void greeksAreNamedWithTheirUnitsInADesksConventions() throws Exception {
     JsonNode call = position(explain("portfolio-short-options.json"), "BTC-14NOV25-130000-C");
-    assertThat(call.fieldNames()).toIterable().contains("deltaUnderlyingUnits", "gammaPerUnitPrice", "vegaPerVolPoint",
+    assertThat(call.fieldNames()).toIterable().contains("deltaPerUnitPrice", "gammaPerUnitPrice", "vegaPerVolPoint",
         "thetaPerDay", "rhoPerRatePoint").doesNotContain("vega", "theta");
     // A short call: loses as vol rises, earns as days pass, and its (Black-76) rho is −T × a negative value.
     assertThat(call.get("vegaPerVolPoint").asDouble()).isNegative();
