@@ -1,6 +1,7 @@
 package dev.solvent.cli;
 
 import dev.solvent.harness.history.HistoryFeed;
+import dev.solvent.harness.history.SourceCadence;
 import dev.solvent.harness.loop.Feed;
 import dev.solvent.harness.loop.Progress;
 import dev.solvent.harness.run.LoopRun;
@@ -54,23 +55,28 @@ final class ReplayCommand implements Callable<Integer> {
     Feed feed = request.feed();
     root.out.println("solvent replay: " + feed.description());
     root.out.println("writing to " + output.toAbsolutePath());
+    List<SourceCadence> cadences = request.cadences(feed);
     List<RunResult> results = new ArrayList<>();
     if (compare.isEmpty()) {
-      results.add(run("replay", feed, config.file, output));
+      results.add(run("replay", feed, config.file, output, cadences));
     } else {
       String[] names = {"A", "B"};
       for (int i = 0; i < 2; i++) {
         String name = names[i] + " " + compare.get(i).getFileName();
         root.out.println("run " + name);
-        results.add(run(name, feed, compare.get(i), output.resolve(names[i])));
+        results.add(run(name, feed, compare.get(i), output.resolve(names[i]), cadences));
       }
     }
     return Summaries.print(results, output, "Solvent replay: " + feed.description(), root.out, root.err);
   }
 
-  private RunResult run(String name, Feed feed, Path configFile, Path out) throws Exception {
+  private RunResult run(String name, Feed feed, Path configFile, Path out, List<SourceCadence> cadences)
+      throws Exception {
     SolventConfig settings = RunConfig.loop(configFile, config.overrides());
     root.out.println(RunConfig.metricsLine(settings));
+    SourceCadence.warnings(cadences, settings.get(SolventConfig.ORACLE_STALENESS),
+        SolventConfig.ORACLE_STALENESS.name(), settings.get(SolventConfig.ORACLE_MIN_SOURCES),
+        SolventConfig.ORACLE_MIN_SOURCES.name()).forEach(w -> root.err.println("solvent replay: " + w));
     // Recorded prices already hold the real market's reaction: the venue fills without moving the other sources.
     return LoopRun.run(new RunSpec(name, feed, settings, OtherSide.venue(false), OtherSide.liquidators(feed.start(), 8),
         OtherSide::gas, out), new Progress(root.err));

@@ -72,6 +72,11 @@ public record HistoryFeed(List<PriceFile> prices, List<Path> accounts, List<Path
     return new Feed(window, start, end, description);
   }
 
+  /** How often each price file's source quotes inside the feed's window. */
+  public List<SourceCadence> cadences(Feed feed) {
+    return prices.stream().map(file -> SourceCadence.of(file, feed.records())).toList();
+  }
+
   /** Each underlying's last price in {@code records}: where the population opens its positions. */
   private static Map<String, Double> lastPrices(List<LoopRecord> records) {
     Map<String, Double> last = new HashMap<>();

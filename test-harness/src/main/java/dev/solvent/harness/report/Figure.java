@@ -21,6 +21,12 @@ public record Figure(String label, BigDecimal value, String text) {
     return new Figure(label, BigDecimal.valueOf(millis), String.format("%,d", millis));
   }
 
+  /** A share, shown in percent to one decimal. */
+  public static Figure percent(String label, double fraction) {
+    BigDecimal percent = BigDecimal.valueOf(100 * fraction).setScale(1, RoundingMode.HALF_EVEN);
+    return new Figure(label, percent, percent.toPlainString() + " %");
+  }
+
   /** The difference {@code other − this} as text with a sign, in this figure's style. */
   public String differenceTo(Figure other) {
     BigDecimal d = other.value.subtract(value);

@@ -241,11 +241,23 @@ public final class RunStats implements Participant {
     long[] lags = oracleLags.stream().mapToLong(Long::longValue).sorted().toArray();
     f.add(Figure.count("oracle prices", lags.length + staleOraclePrices));
     f.add(Figure.count("oracle prices stale", staleOraclePrices));
+    f.add(Figure.percent("oracle prices stale, share", staleShare()));
     for (double p : new double[] {50, 95, 99}) {
       f.add(Figure.millis(String.format("oracle lag p%.0f (live prices), ms", p), percentile(lags, p)));
     }
     f.add(Figure.millis("oracle lag max (live prices), ms", lags.length == 0 ? 0 : lags[lags.length - 1]));
     return f;
+  }
+
+  /** Stale oracle publications over all of them (0 when there were none). */
+  public double staleShare() {
+    long all = oracleLags.size() + staleOraclePrices;
+    return all == 0 ? 0 : (double) staleOraclePrices / all;
+  }
+
+  /** Stale oracle publications. */
+  public long staleOraclePrices() {
+    return staleOraclePrices;
   }
 
   /**

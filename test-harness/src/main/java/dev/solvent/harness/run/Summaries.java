@@ -21,12 +21,23 @@ public final class Summaries {
    * Prints the summary table and where the topics and the report went, and each run's invariant violations;
    * returns the exit code: 0, or {@link #VIOLATION}.
    */
+  /** A stale share from which the summary says so in a line of its own. */
+  static final double STALE_NOTICE = 0.01;
+
   public static int print(List<RunResult> results, Path output, String title, java.io.PrintStream out,
       java.io.PrintStream err) {
     out.println();
     out.print(table(results).text());
     Path report = report(output, title, results);
     out.println();
+    for (RunResult r : results) {
+      double share = r.stats().staleShare();
+      if (share >= STALE_NOTICE) {
+        out.printf(java.util.Locale.ROOT, "%s: %.1f %% of oracle prices were STALE (%,d): fewer than oracle.min-sources "
+            + "sources had quoted within oracle.staleness-ms; a stale price values accounts but liquidates nobody%n",
+            r.spec().name(), 100 * share, r.stats().staleOraclePrices());
+      }
+    }
     for (RunResult r : results) {
       out.printf("%s: topics in %s (%.0f s)%n", r.spec().name(), LoopRun.topics(r.spec().output()), r.seconds());
     }
