@@ -25,15 +25,21 @@ import java.util.Map;
  * out its profit if it repaid the debt on offer at the step's price: the collateral it gets, less the protocol's
  * share of the bonus, valued at the oracle, minus the debt repaid and the gas of the moment. If that beats its
  * minimum it bids, and its bid arrives after its latency; the auction settles with the earliest acceptable bid, so
- * the fast and the cheap win (the MEV race). Every bid sent pays gas, won or not. When an auction settles, the
- * protocol's {@code AuctionFill} for the borrower is sent to {@code account.events}.
+ * the fast and the cheap win (the MEV race). The winning transaction pays the gas of the moment it was sent; a
+ * losing one, which finds the auction already settled, reset or cancelled, reverts at its first check and pays
+ * {@link #REVERTED_GAS_SHARE} of it (a liquidation that succeeds spends some 300 to 400 thousand gas, one that
+ * reverts on its opening check a few tens of thousands); so does a bid still in flight at the end. When an auction
+ * settles, the protocol's {@code AuctionFill} for the borrower is sent to {@code account.events}.
  */
 public final class LiquidatorPool implements Participant {
+
+  /** The share of a transaction's gas a losing bid pays: it reverts at its first check. */
+  public static final double REVERTED_GAS_SHARE = 0.1;
 
   /** A settled auction's price against the oracle: the discount the winner got. */
   public record Settled(long time, String auctionId, String liquidator, double discount) {}
 
-  private record Bidding(String liquidator, double reserved, double gas) {}
+  private record Bidding(String liquidator, double reserved, double gas, boolean charged) {}
 
   private final List<Liquidator> liquidators;
   private final GasMarket gas;
@@ -53,8 +59,12 @@ public final class LiquidatorPool implements Participant {
     }
   }
 
+  /** Results so far: bids still in flight are counted as reverted. */
   public List<LiquidatorStats> stats() {
-    return List.copyOf(stats.values());
+    Map<String, LiquidatorStats> now = new LinkedHashMap<>(stats);
+    inFlight.values().forEach(bids -> bids.forEach(b -> now.computeIfPresent(b.liquidator(),
+        (n, s) -> s.paid(b.gas() * REVERTED_GAS_SHARE))));
+    return List.copyOf(now.values());
   }
 
   public List<Settled> settled() {
@@ -118,8 +128,8 @@ public final class LiquidatorPool implements Participant {
       answers.add(new LoopRecord("auction.bids", arrival, new AuctionBid(Instant.ofEpochMilli(arrival),
           new Bid(event.getAccountId(), event.getAuctionId(), l.name(), event.getAuctionPrice(), repay, ++sequence))));
       available.merge(l.name(), -debt, Double::sum);
-      bidding.add(new Bidding(l.name(), debt, cost));
-      stats.computeIfPresent(l.name(), (n, s) -> s.bid(cost));
+      bidding.add(new Bidding(l.name(), debt, cost, false));
+      stats.computeIfPresent(l.name(), (n, s) -> s.bid());
     }
   }
 
@@ -138,6 +148,14 @@ public final class LiquidatorPool implements Participant {
     double kept = event.getCollateralSeized().subtract(event.getProtocolFee()).doubleValue();
     double gain = kept * oracle - repaid;
     stats.computeIfPresent(winner, (n, s) -> s.won(gain));
+    List<Bidding> bids = inFlight.getOrDefault(event.getAuctionId(), List.of());
+    for (int i = 0; i < bids.size(); i++) {
+      Bidding b = bids.get(i);
+      if (b.liquidator().equals(winner)) {
+        stats.computeIfPresent(winner, (n, s) -> s.paid(b.gas()));
+        bids.set(i, new Bidding(b.liquidator(), b.reserved(), b.gas(), true));
+      }
+    }
     release(event.getAuctionId());
     available.computeIfPresent(winner, (n, a) -> a + gain); // the collateral is sold at the oracle at once
     settled.add(new Settled(time, event.getAuctionId(), winner,
@@ -151,10 +169,16 @@ public final class LiquidatorPool implements Participant {
     }
   }
 
-  /** Frees every reservation on the auction (the winner sold what it seized for what it repaid, plus its gain). */
+  /**
+   * Frees every reservation on the auction (the winner sold what it seized for what it repaid, plus its gain); every
+   * bid but the winner's (already charged) reverted.
+   */
   private void release(String auctionId) {
     for (Bidding b : inFlight.getOrDefault(auctionId, List.of())) {
       available.merge(b.liquidator(), b.reserved(), Double::sum);
+      if (!b.charged()) {
+        stats.computeIfPresent(b.liquidator(), (n, s) -> s.paid(b.gas() * REVERTED_GAS_SHARE));
+      }
     }
     inFlight.remove(auctionId);
   }

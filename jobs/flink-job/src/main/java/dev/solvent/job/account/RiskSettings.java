@@ -35,6 +35,7 @@ public final class RiskSettings {
         ? new DutchAuctionCurve.Linear(config.get(SolventConfig.AUCTION_DURATION), step)
         : new DutchAuctionCurve.Exponential(config.get(SolventConfig.AUCTION_CUT), step);
     return new AuctionBook.Settings(curve, config.get(SolventConfig.AUCTION_START_PREMIUM),
-        config.get(SolventConfig.AUCTION_MAX_AGE), config.get(SolventConfig.AUCTION_MAX_DISCOUNT));
+        config.get(SolventConfig.AUCTION_MAX_AGE), config.get(SolventConfig.AUCTION_MAX_DISCOUNT),
+        config.get(SolventConfig.AUCTION_CANCEL_HEALTH_FACTOR));
   }
 }

@@ -105,6 +105,9 @@ public final class SolventConfig implements Serializable {
       "an auction older than this resets"));
   public static final ConfigKey<Double> AUCTION_MAX_DISCOUNT = register(ConfigKey.number("auction.max-discount", 0.3,
       0.001, 0.99, "an auction priced more than this fraction under the oracle resets"));
+  public static final ConfigKey<Double> AUCTION_CANCEL_HEALTH_FACTOR = register(ConfigKey.number(
+      "auction.cancel-health-factor", 1.02, 1, 10, "a running auction is cancelled once the health factor is back at "
+      + "or above this"));
 
   // State.
   public static final ConfigKey<Long> RISK_ARRAY_RETENTION = register(ConfigKey.millis(

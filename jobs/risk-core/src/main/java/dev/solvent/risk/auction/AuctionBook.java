@@ -16,7 +16,7 @@ import java.util.List;
  * <p>An auction of the account's largest collateral starts when its health factor falls under 1, at the oracle price
  * plus the start premium; it steps its price on its step times, settles with the first bid at or above the current
  * price (the earliest profitable liquidator wins the race), resets when too old or too far under the oracle, and is
- * cancelled when the account is healthy again. A settled auction waits (up to the maximum age) for its fill to reach
+ * cancelled when the account's health factor is back at the cancel level (1, or a band above it). A settled auction waits (up to the maximum age) for its fill to reach
  * the account log before another can start. Without a fresh valuation for longer than an auction may live, stepping
  * pauses until one arrives, rather than resetting forever on a stale price.
  */
@@ -26,8 +26,24 @@ public final class AuctionBook {
    * @param startPremium auctions start at oracle × (1 + premium)
    * @param maxAgeMillis an auction older than this resets
    * @param maxDiscount an auction priced more than this fraction under the oracle resets
+   * @param cancelHealthFactor a running auction is cancelled once the account's health factor is back at or above
+   *     this (≥ 1): above 1, a band in which an auction already running goes on, so a price that flickers around the
+   *     threshold does not cancel and restart it at its premium again and again
    */
-  public record Settings(DutchAuctionCurve curve, double startPremium, long maxAgeMillis, double maxDiscount) {}
+  public record Settings(DutchAuctionCurve curve, double startPremium, long maxAgeMillis, double maxDiscount,
+      double cancelHealthFactor) {
+
+    public Settings {
+      if (!(cancelHealthFactor >= 1)) {
+        throw new IllegalArgumentException("cancelHealthFactor must be at least 1: " + cancelHealthFactor);
+      }
+    }
+
+    /** Cancelled as soon as the health factor is 1 again. */
+    public Settings(DutchAuctionCurve curve, double startPremium, long maxAgeMillis, double maxDiscount) {
+      this(curve, startPremium, maxAgeMillis, maxDiscount, 1);
+    }
+  }
 
   /**
    * The account's auctions after one instant, and their events in order.
@@ -88,7 +104,7 @@ public final class AuctionBook {
       out.add(new AuctionOutput.Started(offer(auction, 0, time, status)));
       return new AuctionState(number, auction, 0, time + curve.stepMillis(), status, false, 0, 0);
     }
-    if (!underwater) {
+    if (status.healthFactor() >= settings.cancelHealthFactor()) {
       out.add(new AuctionOutput.Cancelled(offer(s.running(), s.step() + 1, time, status)));
       return new AuctionState(s.auctions(), null, 0, 0, status, false, 0, 0);
     }

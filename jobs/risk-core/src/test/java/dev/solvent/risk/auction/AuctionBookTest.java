@@ -202,6 +202,28 @@ class AuctionBookTest {
     assertThat(offer(step(healthy.state(), 5_000, health(5_000, 0.9))).auctionId()).isEqualTo("b/2");
   }
 
+  /**
+   * With a cancel band (health factor 1.02), an account whose price flickers back just over 1 keeps its running
+   * auction, which goes on stepping down; it is cancelled only once the health factor reaches the band's top.
+   */
+  @Test
+  void aHealthFactorJustBackAboveOneKeepsTheAuctionRunningUnderACancelBand() {
+    AuctionBook banded = new AuctionBook(new AuctionBook.Settings(CURVE, 0.05, 600_000, 0.3, 1.02));
+    AuctionState running = banded.step(null, List.of(health(1_000, 0.9)), 1_000).state();
+
+    AuctionBook.Step flicker = banded.step(running, List.of(health(3_000, 1.01)), 3_000);
+    assertThat(flicker.outputs()).isEmpty();
+    assertThat(flicker.state().running()).isNotNull();
+    AuctionBook.Step stepped = banded.step(flicker.state(), List.of(), 6_000);
+    assertThat(stepped.outputs()).singleElement().isInstanceOf(AuctionOutput.Stepped.class);
+    assertThat(offer(stepped).auctionPrice()).isEqualByComparingTo(priceAfter(1).setScale(8, RoundingMode.HALF_EVEN));
+
+    AuctionBook.Step recovered = banded.step(stepped.state(), List.of(health(7_000, 1.02)), 7_000);
+    assertThat(recovered.outputs()).singleElement().isInstanceOf(Cancelled.class);
+    // Without the band (the 4-argument settings: 1), the flicker alone cancels.
+    assertThat(step(started(), 3_000, health(3_000, 1.01)).outputs()).singleElement().isInstanceOf(Cancelled.class);
+  }
+
   // ---- bids and settlement ---------------------------------------------------------------------------------------
 
   @Test
