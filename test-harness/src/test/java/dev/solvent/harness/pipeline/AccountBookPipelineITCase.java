@@ -2,41 +2,23 @@ package dev.solvent.harness.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.solvent.avro.instruments.Instrument;
-import dev.solvent.avro.instruments.InstrumentUpdate;
-import dev.solvent.avro.oracle.OraclePrice;
-import dev.solvent.avro.vols.MarketVol;
-import dev.solvent.avro.vols.VolQuote;
-import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.avro.instruments.MaintenanceBasis;
+import dev.solvent.avro.oracle.OraclePrice;
+import dev.solvent.harness.explain.AccountRebuild;
+import dev.solvent.harness.loop.LoopRecord;
+import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.harness.scenario.RandomScenario;
 import dev.solvent.harness.scenario.Scenario;
-import dev.solvent.job.account.AccountEvents;
 import dev.solvent.job.account.AccountRecords;
-import dev.solvent.job.account.RiskSettings;
 import dev.solvent.job.config.SolventConfig;
-import dev.solvent.job.ingest.SourceRef;
-import dev.solvent.job.model.AccountInput;
-import dev.solvent.job.model.Instruments;
-import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.book.AccountBook;
-import dev.solvent.risk.book.AccountEvent;
 import dev.solvent.risk.book.AccountOutput;
-import dev.solvent.risk.book.AccountState;
-import dev.solvent.risk.book.PricedInstrument;
-import dev.solvent.risk.oracle.Ewma;
-import dev.solvent.risk.portfolio.RiskArrayCalculator;
-import dev.solvent.risk.portfolio.ScenarioGrid;
-import dev.solvent.schema.JsonFormat;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -111,50 +93,25 @@ class AccountBookPipelineITCase {
     return "";
   }
 
-  /** The account book stepped at every instant the pipeline values an account, its outputs as topic records. */
+  /**
+   * The account book stepped at every instant the pipeline values an account ({@link AccountRebuild}, what
+   * {@code explain --account} uses), its outputs as topic records.
+   */
   private static Map<String, Map<String, List<String>>> stepByHand(Scenario scenario, List<OraclePrice> prices,
       SolventConfig config) {
-    Markets markets = new Markets(scenario, prices, config.get(SolventConfig.DEFAULT_VOL),
-        config.get(SolventConfig.REALIZED_VOL_HALF_LIFE));
-    AccountBook book = new AccountBook(RiskSettings.parameters(config), RiskSettings.book(config));
-    // The account events of each instant, per account, in sequence order, as the validated stream carries them.
-    NavigableMap<Long, Map<String, List<AccountInput>>> events = new TreeMap<>();
+    List<LoopRecord> records = new ArrayList<>();
+    scenario.records().forEach((topic, list) -> list.forEach(r -> records.add(new LoopRecord(topic, 0, r))));
+    prices.forEach(p -> records.add(new LoopRecord(Topics.ORACLE_PRICES.name(), 0, p)));
+    Set<String> accounts = new TreeSet<>();
     for (SpecificRecord r : scenario.records().getOrDefault("account.events", List.of())) {
-      var event = (dev.solvent.avro.account.AccountEvent) r;
-      if (event.getPayload() instanceof dev.solvent.avro.account.Heartbeat
-          || event.getPayload() instanceof dev.solvent.avro.account.Deposit d
-          && d.getAccountId().startsWith("fund:")) {
-        continue; // heartbeats move time; deposits into a fund go to the fund stage
-      }
-      AccountInput input = new AccountInput(event, SourceRef.NONE);
-      events.computeIfAbsent(event.getEventTime().toEpochMilli(), t -> new TreeMap<>())
-          .computeIfAbsent(input.accountId(), a -> new ArrayList<>()).add(input);
+      Topics.accountIdOf(((dev.solvent.avro.account.AccountEvent) r).getPayload())
+          .filter(a -> !a.startsWith("fund:")).ifPresent(accounts::add); // a fund's deposits go to the fund stage
     }
-    events.values().forEach(m -> m.values().forEach(l -> l.sort(Comparator.comparingLong(
-        (AccountInput in) -> in.event().getSequence()))));
-
-    Map<String, AccountState> states = new HashMap<>();
-    Map<String, Set<String>> holders = new HashMap<>(); // instrument -> accounts whose ledger holds it
-    TreeMap<Long, Set<String>> due = new TreeMap<>();
-    events.forEach((time, accounts) -> due.computeIfAbsent(time, t -> new TreeSet<>()).addAll(accounts.keySet()));
-    markets.times().forEach(t -> due.computeIfAbsent(t, x -> new TreeSet<>()));
     List<SpecificRecord> updates = new ArrayList<>();
     List<SpecificRecord> calls = new ArrayList<>();
     List<SpecificRecord> orders = new ArrayList<>();
-    while (!due.isEmpty()) {
-      var next = due.pollFirstEntry();
-      long time = next.getKey();
-      Set<String> accounts = new TreeSet<>(next.getValue());
-      Map<String, List<AccountInput>> now = events.getOrDefault(time, Map.of());
-      // Every holder of a revalued instrument is valued (the index skips only those whose outputs cannot change).
-      for (String instrument : markets.revaluedAt(time)) {
-        accounts.addAll(holders.getOrDefault(instrument, Set.of()));
-      }
-      for (String account : accounts) {
-        List<AccountEvent> coreEvents = now.getOrDefault(account, List.of()).stream()
-            .map(in -> AccountEvents.toCore(in.event())).toList();
-        AccountState before = states.get(account);
-        AccountBook.Step step = book.step(before, coreEvents, markets.at(time), time);
+    for (String account : accounts) {
+      for (AccountRebuild.Stepped step : AccountRebuild.of(account, records, config).steps(Long.MAX_VALUE)) {
         for (AccountOutput out : step.outputs()) {
           if (out instanceof AccountOutput.MarginUpdated u) {
             updates.add(AccountRecords.marginUpdate(u));
@@ -162,18 +119,6 @@ class AccountBookPipelineITCase {
             calls.add(AccountRecords.marginCall(c));
           } else if (out instanceof AccountOutput.LiquidationOrdered o) {
             orders.add(AccountRecords.order(o));
-          }
-        }
-        if (step.state() != null) {
-          holders.values().forEach(held -> held.remove(account));
-          if (step.state().ledger() != null) {
-            step.state().ledger().heldInstruments().forEach(i -> holders.computeIfAbsent(i, x -> new TreeSet<>())
-                .add(account));
-          }
-          states.put(account, step.state());
-          var pending = step.state().pending();
-          if (pending != null && pending.escalates() && pending.deadline() > time) {
-            due.computeIfAbsent(pending.deadline(), t -> new TreeSet<>()).add(account);
           }
         }
       }
@@ -188,83 +133,5 @@ class AccountBookPipelineITCase {
   @SuppressWarnings("unchecked")
   private static Map<String, List<String>> canonical(Topic<?> topic, List<SpecificRecord> records) {
     return PipelineRun.canonical((Topic<SpecificRecord>) topic, records);
-  }
-
-  /**
-   * The risk arrays of every oracle publication, as the risk-array stage computes them: at each price, every spec of
-   * the underlying at that instant, valued at the oracle's mark with its own implied vol, else the underlying's, else
-   * the default; and the underlying's realized volatility (the EWMA of squared mark returns), which the probability
-   * of default uses.
-   */
-  private static final class Markets {
-    private final RiskArrayCalculator calculator = new RiskArrayCalculator(ScenarioGrid.DEFAULT);
-    /** instrument -> publication time -> its pricing */
-    private final Map<String, TreeMap<Long, PricedInstrument>> priced = new HashMap<>();
-    private final TreeMap<Long, List<String>> revalued = new TreeMap<>();
-
-    Markets(Scenario scenario, List<OraclePrice> prices, double defaultVol, long volHalfLife) {
-      TreeMap<Long, List<Instrument>> specs = new TreeMap<>();
-      for (SpecificRecord r : scenario.records().getOrDefault("instruments", List.of())) {
-        if (((InstrumentUpdate) r).getPayload() instanceof Instrument spec) {
-          specs.computeIfAbsent(((InstrumentUpdate) r).getEventTime().toEpochMilli(), t -> new ArrayList<>()).add(spec);
-        }
-      }
-      TreeMap<Long, List<VolQuote>> vols = new TreeMap<>();
-      for (SpecificRecord r : scenario.records().getOrDefault("market.vols", List.of())) {
-        if (((MarketVol) r).getPayload() instanceof VolQuote q) {
-          vols.computeIfAbsent(((MarketVol) r).getEventTime().toEpochMilli(), t -> new ArrayList<>()).add(q);
-        }
-      }
-      List<OraclePrice> sorted = new ArrayList<>(prices);
-      sorted.sort(Comparator.comparing(OraclePrice::getPublishTime));
-      Map<String, double[]> memory = new HashMap<>(); // underlying -> {last mark, last time, variance rate}
-      for (OraclePrice p : sorted) {
-        long t = p.getPublishTime().toEpochMilli();
-        double[] last = memory.get(p.getUnderlying());
-        double variance = Double.NaN;
-        double markNow = p.getMarkPrice().doubleValue();
-        if (last != null && t > last[1]) {
-          long dt = t - (long) last[1];
-          variance = Ewma.update(last[2], Ewma.varianceRate(last[0], markNow, dt), dt, volHalfLife);
-        } else if (last != null) {
-          variance = last[2];
-        }
-        memory.put(p.getUnderlying(), new double[] {markNow, t, variance});
-        double realizedVol = Double.isNaN(variance) ? Double.NaN : Math.sqrt(variance);
-        TreeMap<String, Instrument> known = new TreeMap<>();
-        specs.headMap(t, true).values().forEach(l -> l.stream().filter(s -> s.getUnderlying()
-            .equals(p.getUnderlying())).forEach(s -> known.put(s.getInstrumentId(), s)));
-        Map<String, Double> volOf = new HashMap<>();
-        vols.headMap(t, true).values().forEach(l -> l.stream().filter(v -> v.getUnderlying()
-            .equals(p.getUnderlying())).forEach(v -> volOf.put(v.getInstrumentId() == null ? "" : v.getInstrumentId(),
-            v.getImpliedVol())));
-        double mark = p.getMarkPrice().doubleValue();
-        for (Instrument spec : known.values()) {
-          double vol = volOf.getOrDefault(spec.getInstrumentId(), volOf.getOrDefault("", defaultVol));
-          var core = Instruments.toCore(spec);
-          priced.computeIfAbsent(spec.getInstrumentId(), i -> new TreeMap<>()).put(t, new PricedInstrument(core,
-              spec.getContractSize(), calculator.compute(core, mark, vol, 0, t),
-              new UnderlyingConditions(realizedVol, Double.NaN, Double.NaN), p.getStale(),
-              p.getSourceTime().toEpochMilli()));
-          revalued.computeIfAbsent(t, x -> new ArrayList<>()).add(spec.getInstrumentId());
-        }
-      }
-    }
-
-    Set<Long> times() {
-      return revalued.keySet();
-    }
-
-    List<String> revaluedAt(long time) {
-      return revalued.getOrDefault(time, List.of());
-    }
-
-    dev.solvent.risk.book.Market at(long time) {
-      return id -> {
-        var versions = priced.get(id);
-        var latest = versions == null ? null : versions.floorEntry(time);
-        return latest == null ? null : latest.getValue();
-      };
-    }
   }
 }

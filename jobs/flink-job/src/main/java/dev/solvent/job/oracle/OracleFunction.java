@@ -165,6 +165,8 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
         .setSources(sources)
         .setStale(result.stale())
         .setReason(PublishReason.valueOf(reason.name()))
+        .setBidDepth2Pct(Double.isNaN(result.bidDepth2Pct()) ? null : result.bidDepth2Pct())
+        .setAskDepth2Pct(Double.isNaN(result.askDepth2Pct()) ? null : result.askDepth2Pct())
         .build();
   }
 

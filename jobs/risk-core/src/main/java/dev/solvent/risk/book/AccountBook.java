@@ -1,13 +1,16 @@
 package dev.solvent.risk.book;
 
+import dev.solvent.risk.account.Account;
 import dev.solvent.risk.account.MarginAssessment;
 import dev.solvent.risk.account.MarginCalculator;
 import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.MarginStatus;
+import dev.solvent.risk.account.MarketState;
 import dev.solvent.risk.account.PositionRisk;
 import dev.solvent.risk.account.RiskParameters;
 import dev.solvent.risk.adl.AdlPosition;
 import dev.solvent.risk.instrument.Contract;
+import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.ledger.AccountLedger;
 import dev.solvent.risk.liquidation.LiquidationKind;
 import dev.solvent.risk.liquidation.LiquidationMode;
@@ -22,6 +25,7 @@ import dev.solvent.risk.trigger.SafeBands;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -64,6 +68,22 @@ public final class AccountBook {
    *     null while the account was never opened
    */
   public record Step(AccountState state, List<AccountOutput> outputs, SafeBands bands) {}
+
+  /**
+   * What the margin model sees of an account at an instant: the account as the risk core values it, the instruments
+   * it holds and the market state of their prices (what {@code explain} explains).
+   */
+  public record Snapshot(Account account, Map<String, Instrument> instruments, MarketState market) {}
+
+  /** The account as valued at {@code time} from its state, or empty before it holds anything priced. */
+  public static java.util.Optional<Snapshot> snapshot(AccountState state, Market market, long time) {
+    if (state == null || state.ledger() == null) {
+      return java.util.Optional.empty();
+    }
+    Valuation valuation = Valuation.of(state.ledger(), market, time);
+    return valuation == null ? java.util.Optional.empty()
+        : java.util.Optional.of(new Snapshot(valuation.account, valuation.instruments, valuation.market));
+  }
 
   /** The account after a valuation, and what the valuation guarantees until the next. */
   private record Valued(AccountState state, SafeBands bands) {}
