@@ -2,9 +2,12 @@ package dev.solvent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.solvent.schema.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,5 +41,19 @@ class DemoITCase {
     String report = Files.readString(out.resolve("report.html"));
     assertThat(report).contains("<svg", "BTC: oracle index vs sources", "Insurance fund balance",
         "Accounts by margin ratio", "Liquidations started per", "cascade depth").doesNotContain("<script");
+
+    // A support desk's question about the run's last liquidation order, answered from its topics alone.
+    List<String> orders = Files.readAllLines(out.resolve("topics").resolve("liquidation.orders.jsonl"));
+    JsonNode last = MAPPER.readTree(orders.get(orders.size() - 1));
+    CliRun explained = CliRun.of("explain", "--account", last.get("accountId").asText(), "--at",
+        last.get("eventTime").asText(), "--topics", out.resolve("topics").toString());
+    assertThat(explained.exit()).as(explained.err()).isZero();
+    JsonNode answer = MAPPER.readTree(explained.out());
+    assertThat(answer.get("configuration").asText()).endsWith("job.properties");
+    assertThat(answer.get("explanation").get("account").asText()).isEqualTo(last.get("accountId").asText());
+    assertThat(answer.get("decisionAtTime")).anySatisfy(d -> assertThat(d.get("record")).isEqualTo(last));
+    assertThat(answer.get("chain")).anySatisfy(c -> assertThat(c.get("record")).isEqualTo(last));
   }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 }

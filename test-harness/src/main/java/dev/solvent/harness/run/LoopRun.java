@@ -42,6 +42,7 @@ public final class LoopRun {
     flink.setString("restart-strategy.type", "none");
     SolventConfig config = spec.config()
         .with("checkpoint.dir", spec.output().resolve("checkpoints").toAbsolutePath().toUri().toString());
+    writeConfiguration(config, spec.output().resolve(JOB_PROPERTIES));
     long began = System.nanoTime();
     new ClosedLoop(config, flink, List.of(venue, pool, recorder, stats, checker),
         ClosedLoop.adaptive(FINE_STEP_MILLIS, COARSE_STEP_MILLIS, HOLD_MILLIS), progress)
@@ -51,6 +52,19 @@ public final class LoopRun {
     venueStats.cascade().forEach(p -> stats.cascade(p.time(), p.depth()));
     return new RunResult(spec, stats, venueStats, pool.stats(), pool.settled(), checker.violations(),
         checker.checkedAccounts(), seconds);
+  }
+
+  /** The effective job configuration of a run, beside its topics (what {@code explain --account} rebuilds with). */
+  public static final String JOB_PROPERTIES = "job.properties";
+
+  /** Every key with its effective value, sorted: the run's configuration as a file {@code --config} reads. */
+  static void writeConfiguration(SolventConfig config, Path file) throws java.io.IOException {
+    StringBuilder text = new StringBuilder("# the job configuration of this run (every key, effective values)\n");
+    SolventConfig.keys().stream().map(k -> k.name()).sorted().forEach(name -> text.append(name).append('=')
+        .append(config.overrides().getOrDefault(name, SolventConfig.keys().stream()
+            .filter(k -> k.name().equals(name)).findFirst().orElseThrow().defaultValue())).append('\n'));
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Files.writeString(file, text);
   }
 
   public static Path topics(Path output) {

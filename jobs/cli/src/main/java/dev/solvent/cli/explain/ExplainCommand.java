@@ -13,14 +13,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.solvent.harness.run.LoopRun;
+import dev.solvent.job.config.SolventConfig;
+import java.time.Instant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ./solvent explain FILE.json... |-}: account snapshots in, their margin explained as JSON out. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = {"Explain one account's margin: equity, margins, ratio, Greeks, liquidation and bankruptcy prices, "
-        + "worst scenarios, liquidation plan (examples/ has one file per margin model). Exit 2 for malformed input."})
+        + "worst scenarios, liquidation plan (examples/ has one file per margin model). Exit 2 for malformed input.",
+        "With --account ID --at TIME --topics DIR: the account's snapshot at that time rebuilt from a run's recorded "
+        + "topics and configuration, explained, with the decision at that instant and the account's records up to it."})
 public final class ExplainCommand implements Callable<Integer> {
 
   /** Malformed input or usage: one line on stderr, this exit code. */
@@ -31,12 +37,66 @@ public final class ExplainCommand implements Callable<Integer> {
   @ParentCommand
   SolventCli root;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "account snapshots as JSON (- reads standard input)")
-  List<String> files;
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "account snapshots as JSON (- reads standard input);"
+      + " with --account: KEY=VALUE configuration overrides")
+  List<String> files = new java.util.ArrayList<>();
+
+  @Option(names = "--account", paramLabel = "ID", description = "explain this account from a run's recorded topics")
+  String account;
+
+  @Option(names = "--at", paramLabel = "TIME", description = "with --account: the time, ISO-8601 (e.g. the eventTime "
+      + "of a liquidation order)")
+  Instant at;
+
+  @Option(names = "--topics", paramLabel = "DIR", description = "with --account: a folder of topic files (a demo's or "
+      + "replay's topics/, or the inputs and outputs folders of a run); repeatable")
+  List<Path> topics = new java.util.ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE", description = "with --account: the run's job configuration "
+      + "(default: job.properties beside the first topics folder, which runs write)")
+  Path config;
 
   @Override
   public Integer call() {
-    return run(files, System.in, root.out(), root.err());
+    if (account == null) {
+      return run(files, System.in, root.out(), root.err());
+    }
+    return recorded(account, at, topics, config, files, root.out(), root.err());
+  }
+
+  /** {@code --account ID --at TIME --topics DIR...}: one account's recorded decision, explained. */
+  public static int recorded(String account, Instant at, List<Path> topics, Path configFile, List<String> overrides,
+      PrintStream out, PrintStream err) {
+    try {
+      if (at == null || topics.isEmpty()) {
+        throw new InputError("--account", "needs --at TIME and --topics DIR");
+      }
+      for (String o : overrides) {
+        if (!o.contains("=")) {
+          throw new InputError(o, "with --account, arguments are KEY=VALUE overrides, not files");
+        }
+      }
+      Path file = configFile != null ? configFile : topics.get(0).toAbsolutePath().getParent().resolve(LoopRun.JOB_PROPERTIES);
+      boolean found = Files.isRegularFile(file);
+      if (configFile != null && !found) {
+        throw new InputError("--config", "no such file: " + configFile);
+      }
+      SolventConfig config = SolventConfig.load(found ? file : null, overrides);
+      String source = (found ? file.toString() : "defaults (no " + file + ")")
+          + (overrides.isEmpty() ? "" : " + " + String.join(" ", overrides));
+      if (!found) {
+        err.println("solvent explain: warning: no " + file + ": rebuilding with the default configuration; pass the "
+            + "run's --config if it had another");
+      }
+      out.println(MAPPER.writeValueAsString(RecordedExplanation.explain(account, at.toEpochMilli(),
+          RecordedExplanation.read(topics), config, source)));
+      return 0;
+    } catch (InputError | IllegalArgumentException e) {
+      err.println("solvent explain: " + e.getMessage());
+      return BAD_INPUT;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Explains each file in turn (a stream of JSON documents, one per file); stops at the first bad one. */

@@ -34,7 +34,10 @@ public final class Explainer {
   private Explainer() {}
 
   public static ObjectNode explain(JsonNode input) {
-    ExplainInput in = ExplainInput.parse(input);
+    return explain(ExplainInput.parse(input));
+  }
+
+  static ObjectNode explain(ExplainInput in) {
     MarginCalculator calculator = new MarginCalculator(in.parameters());
     MarginDecision decision = new LiquidationPolicy(calculator).decide(in.account(), in.instruments(), in.market());
     MarginAssessment a = decision.assessment();

@@ -154,6 +154,23 @@ class ExplainCommandTest {
   }
 
   @Test
+  void aRecordedExplanationNeedsATimeAndTopicsAndSaysSoInOneLine() {
+    int code = ExplainCommand.recorded("acct-1", null, List.of(), null, List.of(), new PrintStream(out, true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("solvent explain: --account: needs --at TIME and "
+        + "--topics DIR" + System.lineSeparator());
+  }
+
+  @Test
+  void aRecordedExplanationOfAFolderWithoutTheJobsPricesIsRefused() {
+    int code = ExplainCommand.recorded("acct-1", java.time.Instant.EPOCH, List.of(EXAMPLES), null, List.of(),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--topics: no oracle.prices among");
+  }
+
+  @Test
   void greeksAreNamedWithTheirUnitsInADesksConventions() throws Exception {
     JsonNode call = position(explain("portfolio-short-options.json"), "BTC-14NOV25-130000-C");
     assertThat(call.fieldNames()).toIterable().contains("deltaPerUnitPrice", "gammaPerUnitPrice", "vegaPerVolPoint",
