@@ -33,6 +33,9 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
 
   enum Kind { PERPETUAL, FUTURE, INVERSE_PERPETUAL, INVERSE_FUTURE, OPTION, COLLATERAL, LOAN }
 
+  /** What an option's premium and payoff are paid in. */
+  enum Settlement { QUOTE, COIN }
+
   static ExplainInput parse(JsonNode json) {
     Fields root = new Fields(json, "");
     Map<String, Instrument> instruments = new LinkedHashMap<>();
@@ -65,7 +68,8 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
               : MaintenanceBasis.MARK);
       case OPTION -> new OptionContract(id, underlying, spec.enumValue("optionType", OptionType.class),
           spec.number("strike"), spec.epochMillis("expiry"), spec.number("contractSize", 1),
-          spec.number("lotSize", 0.1), spec.number("penaltyRate", 0.005), spec.text("fundId", "usd"));
+          spec.number("lotSize", 0.1), spec.number("penaltyRate", 0.005), spec.text("fundId", "usd"),
+          spec.has("settlement") && spec.enumValue("settlement", Settlement.class) == Settlement.COIN);
       case COLLATERAL -> new CollateralAsset(id, underlying, spec.number("haircut", 0),
           spec.number("liquidationThreshold"), spec.number("liquidationBonus", 0.05),
           spec.number("protocolFeeRate", 0.1));

@@ -12,6 +12,7 @@ import dev.solvent.risk.account.UnderlyingExposure;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.instrument.OptionContract;
 import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.lending.LendingLiquidation;
 import dev.solvent.risk.liquidation.LiquidationPlan;
@@ -88,6 +89,9 @@ public final class Explainer {
       node.put("settlementCurrency", inverse.settlementCurrency());
       number(node, "contractSizeQuote", inverse.contractSize());
       node.put("maintenanceBasis", inverse.maintenanceBasis().name());
+    } else if (instrument instanceof OptionContract option) {
+      node.put("contract", "OPTION");
+      node.put("settlementCurrency", MarginCalculator.settlementCurrency(option));
     }
     number(node, "quantity", p.quantity());
     number(node, "markPrice", p.markPrice());

@@ -144,6 +144,23 @@ class ExplainCommandTest {
     assertThat(Math.floor(perp.get("liquidationPrice").asDouble() * 10) / 10).isEqualTo(33_599.4);
   }
 
+  /**
+   * A Deribit-style strangle writer margined in BTC: 3 short calls struck 115,000 with the index at 104,000, so
+   * OTM/S = 11,000 / 104,000 and IM per contract = max(0.15 − 0.1058, 0.10) + m = 0.10 + m, MM = 0.075 + m, with m
+   * the call's premium in BTC (its mark); the inverse perpetual beside them is flat in P&L at its entry.
+   */
+  @Test
+  void coinSettledOptionsAreMarginedInTheCoinByDeribitsRule() throws Exception {
+    JsonNode result = explain("coin-settled-options.json");
+    assertThat(result.get("currency").asText()).isEqualTo("BTC");
+    JsonNode call = position(result, "BTC-14NOV25-115000-C");
+    assertThat(call.get("settlementCurrency").asText()).isEqualTo("BTC");
+    double m = call.get("markPrice").asDouble();
+    assertThat(m).isBetween(0.01, 0.1);
+    assertThat(Double.parseDouble(call.get("initialMargin").asText())).isCloseTo(3 * (0.10 + m), within(1e-8));
+    assertThat(Double.parseDouble(call.get("maintenanceMargin").asText())).isCloseTo(3 * (0.075 + m), within(1e-8));
+  }
+
   @Test
   void aUsdContractInACoinMarginedAccountIsAOneLineError() throws Exception {
     String input = Files.readString(EXAMPLES.resolve("inverse-coin-margined.json")).replace("INVERSE_PERPETUAL",

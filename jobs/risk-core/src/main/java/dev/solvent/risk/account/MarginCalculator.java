@@ -160,13 +160,16 @@ public final class MarginCalculator {
 
   /** The currency a position in this instrument settles in: its coin for an inverse contract, else the quote. */
   public static String settlementCurrency(Instrument instrument) {
-    return instrument instanceof InverseContract inverse ? inverse.settlementCurrency() : Account.QUOTE;
+    if (instrument instanceof InverseContract inverse) {
+      return inverse.settlementCurrency();
+    }
+    return instrument instanceof OptionContract option && option.coinSettled() ? option.underlying() : Account.QUOTE;
   }
 
   /**
    * Every amount of a valuation is in the account's currency: a coin-margined account holds only contracts settled
-   * in its coin, in cross or isolated margin (README "Inverse contracts": converting between currencies, and
-   * portfolio margin in the coin, are not modelled yet).
+   * in its coin (inverse contracts, coin-settled options), whose risk arrays are in the coin, so portfolio margin
+   * on them is in the coin too (README "Inverse contracts": converting between currencies is not modelled yet).
    */
   private static void requireOneCurrency(Account account, Map<String, Instrument> instruments) {
     for (Position position : account.positions()) {
@@ -177,10 +180,10 @@ public final class MarginCalculator {
             + ": cross-currency margin is not modelled");
       }
     }
-    if (account.coinMargined() && (account.mode() == MarginMode.PORTFOLIO || account.mode() == MarginMode.LENDING
-        || !account.collateral().isEmpty() || !account.debt().isEmpty())) {
+    if (account.coinMargined() && (account.mode() == MarginMode.LENDING || !account.collateral().isEmpty()
+        || !account.debt().isEmpty())) {
       throw new IllegalArgumentException("account " + account.accountId() + " is margined in " + account.currency()
-          + ": a coin-margined account is CROSS or ISOLATED and holds no collateral assets or loans");
+          + ": a coin-margined account is CROSS, ISOLATED or PORTFOLIO and holds no collateral assets or loans");
     }
   }
 
@@ -247,6 +250,11 @@ public final class MarginCalculator {
     }
     double units = -position.quantity() * option.contractSize();
     double premium = array.markValue() / option.contractSize();
+    if (option.coinSettled()) {
+      return new double[] {
+          units * parameters.optionMargin().initialPerUnitCoin(option.type(), array.spot(), option.strike(), premium),
+          units * parameters.optionMargin().maintenancePerUnitCoin(option.type(), premium)};
+    }
     return new double[] {
         units * parameters.optionMargin().initialPerUnit(option.type(), array.spot(), option.strike(), premium),
         units * parameters.optionMargin().maintenancePerUnit(option.type(), array.spot(), option.strike(), premium)};
@@ -256,7 +264,7 @@ public final class MarginCalculator {
     UnderlyingConditions conditions = market.conditions(array.underlying());
     double deltaValue = position.quantity() * array.delta() * array.spot();
     double depth = deltaValue >= 0 ? conditions.bidDepth2Pct() : conditions.askDepth2Pct();
-    if (instrument instanceof InverseContract) {
+    if (!Account.QUOTE.equals(settlementCurrency(instrument))) {
       // Book depth is quote notional: size the coin delta in the quote, and bring its add-on back to the coin.
       return parameters.dynamic().liquidityAddOn(deltaValue * array.spot(), depth) / array.spot();
     }

@@ -13,6 +13,14 @@ import dev.solvent.risk.pricing.OptionType;
  *
  * (Deribit Knowledge Base, "Inverse Options Margin": 0.15, 0.10 and 0.075.) A short put never needs more than its
  * strike, the most it can lose, so both are capped at K. Long options need no margin: their premium is paid.
+ *
+ * <p>For a coin-settled option the same rates apply in the coin, as Deribit states them for its inverse options,
+ * with the mark m in coin (USD premium / index):
+ *
+ * <pre>
+ *   call: IM = max(baseRate − OTM/S, floorRate) + m               MM = maintenanceRate + m
+ *   put:  IM = max(max(baseRate − OTM/S, floorRate) + m, MM)      MM = max(maintenanceRate, maintenanceRate × m) + m
+ * </pre>
  */
 public record StandardOptionMargin(double baseRate, double floorRate, double maintenanceRate) {
 
@@ -36,5 +44,18 @@ public record StandardOptionMargin(double baseRate, double floorRate, double mai
   public double maintenancePerUnit(OptionType type, double spot, double strike, double optionMark) {
     double margin = maintenanceRate * spot + optionMark;
     return type == OptionType.PUT ? Math.min(margin, strike) : margin;
+  }
+
+  /** Initial margin of a short coin-settled option, in coin per unit of underlying; {@code markCoin} its premium. */
+  public double initialPerUnitCoin(OptionType type, double spot, double strike, double markCoin) {
+    double outOfTheMoney = type == OptionType.CALL ? Math.max(strike - spot, 0) : Math.max(spot - strike, 0);
+    double margin = Math.max(baseRate - outOfTheMoney / spot, floorRate) + markCoin;
+    return type == OptionType.PUT ? Math.max(margin, maintenancePerUnitCoin(type, markCoin)) : margin;
+  }
+
+  /** Maintenance margin of a short coin-settled option, in coin per unit of underlying. */
+  public double maintenancePerUnitCoin(OptionType type, double markCoin) {
+    return type == OptionType.PUT ? Math.max(maintenanceRate, maintenanceRate * markCoin) + markCoin
+        : maintenanceRate + markCoin;
   }
 }

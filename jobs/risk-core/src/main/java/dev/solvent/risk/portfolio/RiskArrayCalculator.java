@@ -45,6 +45,9 @@ public final class RiskArrayCalculator {
       double years = option.yearsToExpiry(nowMillis);
       double size = option.contractSize();
       OptionGreeks base = Black76.DEFAULT.greeks(option.type(), spot, option.strike(), years, vol, rate);
+      if (option.coinSettled()) {
+        return coinOption(option, spot, vol, rate, years, base, pnl);
+      }
       for (int s = 0; s < pnl.length; s++) {
         double shockedVol = Math.max(MIN_VOL, vol * (1 + grid.volShock(s)));
         double shocked = Black76.DEFAULT.price(option.type(), spot * (1 + grid.spotShock(s)), option.strike(), years,
@@ -72,5 +75,25 @@ public final class RiskArrayCalculator {
       throw new IllegalArgumentException("no risk array for " + instrument);
     }
     return new RiskArray(instrument.id(), instrument.underlying(), spot, size * spot, size, 0, 0, 0, pnl);
+  }
+
+  /**
+   * A coin-settled option's array in its coin: the premium f(S) = V(S)/S, and its sensitivities to the index,
+   * f' = (Δ·S − V)/S², f'' = Γ/S − 2Δ/S² + 2V/S³, vega and theta over S; each scenario's P&L V(S')/S' − V(S)/S.
+   */
+  private RiskArray coinOption(OptionContract option, double spot, double vol, double rate, double years,
+      OptionGreeks base, double[] pnl) {
+    double size = option.contractSize();
+    double premium = base.price() / spot;
+    for (int s = 0; s < pnl.length; s++) {
+      double shockedSpot = spot * (1 + grid.spotShock(s));
+      double shockedVol = Math.max(MIN_VOL, vol * (1 + grid.volShock(s)));
+      double shocked = Black76.DEFAULT.price(option.type(), shockedSpot, option.strike(), years, shockedVol, rate);
+      pnl[s] = grid.weight(s) * size * (shocked / shockedSpot - premium);
+    }
+    double delta = (base.delta() * spot - base.price()) / (spot * spot);
+    double gamma = base.gamma() / spot - 2 * base.delta() / (spot * spot) + 2 * base.price() / (spot * spot * spot);
+    return new RiskArray(option.id(), option.underlying(), spot, size * premium, size * delta, size * gamma,
+        size * base.vega() / spot, size * base.theta() / spot, pnl, vol);
   }
 }

@@ -13,6 +13,7 @@ import dev.solvent.risk.Fixtures;
 import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
+import dev.solvent.risk.instrument.OptionContract;
 import dev.solvent.risk.margin.LinearMarginTest;
 import dev.solvent.risk.pricing.Black76;
 import dev.solvent.risk.pricing.OptionType;
@@ -151,6 +152,102 @@ class MarginCalculatorTest {
     assertThat(risk.bankruptcyPrice()).isCloseTo(100_000 / 3.0, within(1e-6));
     // Coin delta: the P&L's sensitivity to the price, 100,000 / 45,000² BTC per USD.
     assertThat(risk.delta()).isCloseTo(100_000 / (45_000.0 * 45_000), within(1e-15));
+  }
+
+  private static final long DAY = 86_400_000L;
+
+  private static OptionContract coinOption(String id, OptionType type, double strike, long expiry) {
+    return new OptionContract(id, "BTC", type, strike, expiry, 1, 0.1, 0.005, "fund-btc", true);
+  }
+
+  /**
+   * Deribit's payoff examples ("Options" docs, inverse options): a call struck at 10,000 with the delivery price at
+   * 12,500 settles at 2,500 / 12,500 = 0.2 BTC; a put struck at 10,000 with delivery at 5,000 settles at 1 BTC. A
+   * buyer who paid 0.05 BTC for either made 0.15 and 0.95 BTC.
+   */
+  @Test
+  void aCoinSettledOptionPaysItsIntrinsicValueInTheCoinAsDeribitsExamplesDo() {
+    long expiry = Fixtures.NOW;
+    OptionContract call = coinOption("BTC-10000-C", OptionType.CALL, 10_000, expiry);
+    OptionContract put = coinOption("BTC-10000-P", OptionType.PUT, 10_000, expiry);
+    var arrays = new dev.solvent.risk.portfolio.RiskArrayCalculator(dev.solvent.risk.portfolio.ScenarioGrid.DEFAULT);
+    for (Object[] c : new Object[][] {{call, 12_500.0, 0.2}, {put, 5_000.0, 1.0}}) {
+      OptionContract option = (OptionContract) c[0];
+      MarketState market = new MarketState(expiry, Map.of(option.id(), arrays.compute(option, (double) c[1], 0.6, 0,
+          expiry)), Map.of());
+      Account buyer = new Account("buyer", MarginMode.CROSS, 1 - 0.05, List.of(Position.of(option.id(), 1, 0.05)),
+          Map.of(), Map.of(), "BTC");
+      MarginAssessment a = calculator.assess(buyer, Map.of(option.id(), option), market);
+      assertThat(a.positions().get(0).value()).isCloseTo((double) c[2], within(1e-12));
+      assertThat(a.equity() - 1).as("profit of %s", option.id()).isCloseTo((double) c[2] - 0.05, within(1e-12));
+    }
+  }
+
+  /**
+   * Deribit's standard margin of short inverse options, in BTC per contract, with m the mark in BTC: a call struck
+   * 10 % above the index: IM = max(0.15 − 0.10, 0.10) + m, MM = 0.075 + m; a put 10 % below:
+   * IM = max(max(0.15 − 0.10, 0.10) + m, MM), MM = max(0.075, 0.075·m) + m.
+   */
+  @Test
+  void shortCoinSettledOptionsNeedDeribitsStandardMarginInTheCoin() {
+    long expiry = Fixtures.NOW + 30 * DAY;
+    OptionContract call = coinOption("BTC-110000-C", OptionType.CALL, 110_000, expiry);
+    OptionContract put = coinOption("BTC-90000-P", OptionType.PUT, 90_000, expiry);
+    var arrays = new dev.solvent.risk.portfolio.RiskArrayCalculator(dev.solvent.risk.portfolio.ScenarioGrid.DEFAULT);
+    MarketState market = new MarketState(Fixtures.NOW, Map.of(
+        call.id(), arrays.compute(call, 100_000, 0.6, 0, Fixtures.NOW),
+        put.id(), arrays.compute(put, 100_000, 0.6, 0, Fixtures.NOW)), Map.of());
+    Account writer = new Account("writer", MarginMode.CROSS, 2, List.of(Position.of(call.id(), -2, 0.02),
+        Position.of(put.id(), -1, 0.02)), Map.of(), Map.of(), "BTC");
+    double years = 30 / 365.0;
+    double mc = Black76.DEFAULT.price(OptionType.CALL, 100_000, 110_000, years, 0.6, 0) / 100_000;
+    double mp = Black76.DEFAULT.price(OptionType.PUT, 100_000, 90_000, years, 0.6, 0) / 100_000;
+
+    MarginAssessment a = calculator.assess(writer, Map.of(call.id(), call, put.id(), put), market);
+
+    double callMm = 0.075 + mc;
+    double putMm = Math.max(0.075, 0.075 * mp) + mp;
+    assertThat(a.maintenanceMargin()).isCloseTo(2 * callMm + putMm, within(1e-12));
+    assertThat(a.initialMargin()).isCloseTo(2 * (0.10 + mc) + Math.max(0.10 + mp, putMm), within(1e-12));
+    assertThat(a.equity()).isCloseTo(2 - 2 * mc - mp, within(1e-12));
+    // The coin delta is the value's derivative in the index: −2·f'(S) − f'(S) for f = V/S, checked numerically.
+    double h = 1;
+    double up = -2 * Black76.DEFAULT.price(OptionType.CALL, 100_000 + h, 110_000, years, 0.6, 0) / (100_000 + h)
+        - Black76.DEFAULT.price(OptionType.PUT, 100_000 + h, 90_000, years, 0.6, 0) / (100_000 + h);
+    double down = -2 * Black76.DEFAULT.price(OptionType.CALL, 100_000 - h, 110_000, years, 0.6, 0) / (100_000 - h)
+        - Black76.DEFAULT.price(OptionType.PUT, 100_000 - h, 90_000, years, 0.6, 0) / (100_000 - h);
+    assertThat(a.exposures().get(0).delta()).isCloseTo((up - down) / (2 * h), within(1e-12));
+  }
+
+  /**
+   * Portfolio margin in the coin on the same scenario grid: the worst weighted scenario of the coin P&L, recomputed
+   * here from Black-76 at each shocked index and volatility (V(S')/S' − V(S)/S per contract), plus the contingency
+   * charges, which the grid's coin Greeks carry.
+   */
+  @Test
+  void portfolioMarginOfCoinSettledOptionsIsTheWorstCoinScenario() {
+    long expiry = Fixtures.NOW + 30 * DAY;
+    OptionContract call = coinOption("BTC-110000-C", OptionType.CALL, 110_000, expiry);
+    var grid = dev.solvent.risk.portfolio.ScenarioGrid.DEFAULT;
+    var arrays = new dev.solvent.risk.portfolio.RiskArrayCalculator(grid);
+    MarketState market = new MarketState(Fixtures.NOW, Map.of(call.id(), arrays.compute(call, 100_000, 0.6, 0,
+        Fixtures.NOW)), Map.of());
+    Account writer = new Account("pm", MarginMode.PORTFOLIO, 2, List.of(Position.of(call.id(), -3, 0.02)), Map.of(),
+        Map.of(), "BTC");
+    double years = 30 / 365.0;
+    double base = Black76.DEFAULT.price(OptionType.CALL, 100_000, 110_000, years, 0.6, 0) / 100_000;
+    double worst = 0;
+    for (int s = 0; s < grid.size(); s++) {
+      double spot = 100_000 * (1 + grid.spotShock(s));
+      double vol = Math.max(dev.solvent.risk.portfolio.RiskArrayCalculator.MIN_VOL, 0.6 * (1 + grid.volShock(s)));
+      double shocked = Black76.DEFAULT.price(OptionType.CALL, spot, 110_000, years, vol, 0) / spot;
+      worst = Math.min(worst, -3 * grid.weight(s) * (shocked - base));
+    }
+
+    MarginAssessment a = calculator.assess(writer, Map.of(call.id(), call), market);
+
+    assertThat(a.exposures().get(0).worstScenarioPnl()).isCloseTo(worst, within(1e-12));
+    assertThat(a.maintenanceMargin()).isGreaterThanOrEqualTo(-worst - 1e-12);
   }
 
   @Test
