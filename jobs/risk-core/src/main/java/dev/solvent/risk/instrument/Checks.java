@@ -32,4 +32,20 @@ public final class Checks {
     }
     return value;
   }
+
+  /** What every perpetual or future, linear or inverse, must have. */
+  static void futureTerms(String id, String underlying, long expiryMillis, double contractSize, double lotSize,
+      Object schedule, double penaltyRate, String fundId, Object maintenanceBasis) {
+    java.util.Objects.requireNonNull(id, "id");
+    java.util.Objects.requireNonNull(underlying, "underlying");
+    java.util.Objects.requireNonNull(schedule, "schedule");
+    java.util.Objects.requireNonNull(fundId, "fundId");
+    java.util.Objects.requireNonNull(maintenanceBasis, "maintenanceBasis");
+    positive("contractSize", contractSize);
+    positive("lotSize", lotSize);
+    fraction("penaltyRate", penaltyRate);
+    if (expiryMillis < 0) {
+      throw new IllegalArgumentException("expiryMillis must be 0 (perpetual) or a time: " + expiryMillis);
+    }
+  }
 }

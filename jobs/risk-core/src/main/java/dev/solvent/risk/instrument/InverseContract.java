@@ -2,7 +2,6 @@ package dev.solvent.risk.instrument;
 
 import dev.solvent.risk.margin.MaintenanceBasis;
 import dev.solvent.risk.margin.MarginSchedule;
-import java.util.Objects;
 
 /**
  * An inverse (coin-margined) perpetual or dated future, as BitMEX XBTUSD and Binance COIN-M list them: a contract is
@@ -24,17 +23,8 @@ public record InverseContract(String id, String underlying, long expiryMillis, d
     implements Contract {
 
   public InverseContract {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(underlying, "underlying");
-    Objects.requireNonNull(schedule, "schedule");
-    Objects.requireNonNull(fundId, "fundId");
-    Objects.requireNonNull(maintenanceBasis, "maintenanceBasis");
-    Checks.positive("contractSize", contractSize);
-    Checks.positive("lotSize", lotSize);
-    Checks.fraction("penaltyRate", penaltyRate);
-    if (expiryMillis < 0) {
-      throw new IllegalArgumentException("expiryMillis must be 0 (perpetual) or a time: " + expiryMillis);
-    }
+    Checks.futureTerms(id, underlying, expiryMillis, contractSize, lotSize, schedule, penaltyRate, fundId,
+        maintenanceBasis);
   }
 
   /** The coin every amount of this contract is in: its underlying. */

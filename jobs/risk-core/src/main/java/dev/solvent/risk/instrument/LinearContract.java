@@ -2,7 +2,6 @@ package dev.solvent.risk.instrument;
 
 import dev.solvent.risk.margin.MaintenanceBasis;
 import dev.solvent.risk.margin.MarginSchedule;
-import java.util.Objects;
 
 /**
  * A linear (USD-margined) perpetual or dated future: P&L per contract = contractSize × (price − entry).
@@ -18,17 +17,8 @@ public record LinearContract(String id, String underlying, long expiryMillis, do
     implements Contract {
 
   public LinearContract {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(maintenanceBasis, "maintenanceBasis");
-    Objects.requireNonNull(underlying, "underlying");
-    Objects.requireNonNull(schedule, "schedule");
-    Objects.requireNonNull(fundId, "fundId");
-    Checks.positive("contractSize", contractSize);
-    Checks.positive("lotSize", lotSize);
-    Checks.fraction("penaltyRate", penaltyRate);
-    if (expiryMillis < 0) {
-      throw new IllegalArgumentException("expiryMillis must be 0 (perpetual) or a time: " + expiryMillis);
-    }
+    Checks.futureTerms(id, underlying, expiryMillis, contractSize, lotSize, schedule, penaltyRate, fundId,
+        maintenanceBasis);
   }
 
   /** A contract margined at the mark (Binance's convention, and every contract's before conventions were named). */
