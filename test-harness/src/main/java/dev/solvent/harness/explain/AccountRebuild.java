@@ -249,8 +249,8 @@ public final class AccountRebuild {
       return input instanceof Instrument ? 0 : input instanceof VolQuote ? 1 : 2;
     }
 
-    private static double depth(Double value) {
-      return value == null ? Double.NaN : value;
+    private static double depth(java.math.BigDecimal value) {
+      return value == null ? Double.NaN : value.doubleValue();
     }
 
     TreeSet<Long> publicationTimes(long until) {

@@ -118,6 +118,13 @@ public final class Scenario {
         null, null)));
   }
 
+  /** A quote with the book depth within 2 % of mid the source reports (quote currency, each side). */
+  public Scenario quote(long at, String underlying, String source, String price, String bidDepth2Pct,
+      String askDepth2Pct) {
+    return add("market.ticks", new MarketTick(at(at), new Quote(underlying, source, d(price), sequence++, null, null,
+        d(bidDepth2Pct), d(askDepth2Pct))));
+  }
+
   /** The same price from each source at {@code at}. */
   public Scenario quotes(long at, String underlying, String price, String... sources) {
     for (String source : sources) {
@@ -152,6 +159,13 @@ public final class Scenario {
   }
 
   /** The records by topic, in the order they were added. */
+  /** Puts a topic's records in event-time order (stable), for records added after later ones. */
+  public Scenario inTimeOrder(String topic) {
+    records.getOrDefault(topic, new ArrayList<>()).sort(java.util.Comparator.comparingLong(
+        dev.solvent.harness.run.PipelineRun::eventTime));
+    return this;
+  }
+
   public Map<String, List<SpecificRecord>> records() {
     return java.util.Collections.unmodifiableMap(records);
   }

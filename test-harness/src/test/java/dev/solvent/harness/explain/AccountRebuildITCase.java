@@ -31,7 +31,24 @@ class AccountRebuildITCase {
 
   @Test
   void everyLiquidationOrderIsRebuiltExactlyAtItsTime() throws Exception {
-    Scenario scenario = RandomScenario.generate(17, 200, 200, 0.35);
+    // A fourth BTC source that also reports book depth, thin enough for the liquidity add-on to matter: the depth
+    // reaches the risk arrays through oracle.prices, and the rebuild must read it there.
+    Scenario scenario = RandomScenario.generate(17, 200, 200, 0.35, 0.001, s -> {
+      List<dev.solvent.avro.ticks.Quote> first = new ArrayList<>();
+      List<Long> times = new ArrayList<>();
+      for (var r : s.records().get("market.ticks")) {
+        var tick = (dev.solvent.avro.ticks.MarketTick) r;
+        if (tick.getPayload() instanceof dev.solvent.avro.ticks.Quote q && q.getSource().equals("a")
+            && q.getUnderlying().equals("BTC")) {
+          first.add(q);
+          times.add(tick.getEventTime().toEpochMilli() - Scenario.T0);
+        }
+      }
+      for (int i = 0; i < first.size(); i += 2) {
+        s.quote(times.get(i), "BTC", "book", first.get(i).getPrice().toPlainString(), "300000", "250000");
+      }
+      s.inTimeOrder("market.ticks");
+    });
     SolventConfig config = SolventConfig.defaults().with("checkpoint.interval-ms", "500");
     PipelineRun run = PipelineRun.run(scenario.write(dir.resolve("in")), dir.resolve("out"), config);
 
@@ -51,6 +68,8 @@ class AccountRebuildITCase {
       assertThat(decided).as("orders of %s at %s", order.getAccountId(), order.getEventTime()).contains(order);
       assertThat(at.snapshot()).isPresent();
     }
+    assertThat(run.records(Topics.ORACLE_PRICES)).as("the depth reached the oracle's prices")
+        .anySatisfy(p -> assertThat(p.getBidDepth2Pct()).isNotNull());
     System.out.printf("explain --account: %,d liquidation orders of %,d accounts rebuilt exactly%n", orders.size(),
         rebuilds.size());
   }

@@ -125,8 +125,10 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
     double mark = last.published()
         ? Ewma.update(last.lastMark(), indexPrice, windowEnd - last.lastPublish(), markHalfLife) : indexPrice;
     long publishTime = windowEnd + latency;
-    OracleUpdate update = new OracleUpdate(price(ctx.getCurrentKey(), result, indexPrice, mark, publishTime,
-        reason), result.bidDepth2Pct(), result.askDepth2Pct());
+    OraclePrice published = price(ctx.getCurrentKey(), result, indexPrice, mark, publishTime, reason);
+    // The risk arrays use the depth as published, so that a rebuild from the topic (explain --account) sees it too.
+    OracleUpdate update = new OracleUpdate(published, depth(published.getBidDepth2Pct()),
+        depth(published.getAskDepth2Pct()));
     memory.update(new OracleMemory(true, indexPrice, mark, windowEnd, result.stale()));
     if (latency == 0) {
       out.collect(update);
@@ -165,8 +167,8 @@ public final class OracleFunction extends KeyedProcessFunction<String, MarketTic
         .setSources(sources)
         .setStale(result.stale())
         .setReason(PublishReason.valueOf(reason.name()))
-        .setBidDepth2Pct(Double.isNaN(result.bidDepth2Pct()) ? null : result.bidDepth2Pct())
-        .setAskDepth2Pct(Double.isNaN(result.askDepth2Pct()) ? null : result.askDepth2Pct())
+        .setBidDepth2Pct(Double.isNaN(result.bidDepth2Pct()) ? null : decimal(result.bidDepth2Pct()))
+        .setAskDepth2Pct(Double.isNaN(result.askDepth2Pct()) ? null : decimal(result.askDepth2Pct()))
         .build();
   }
 
