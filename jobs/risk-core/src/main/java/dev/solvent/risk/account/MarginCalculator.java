@@ -47,7 +47,7 @@ public final class MarginCalculator {
   }
 
   public MarginAssessment assess(Account account, Map<String, Instrument> instruments, MarketState market) {
-    requireOneCurrency(account, instruments);
+    requireOneCurrency(account);
     return switch (account.mode()) {
       case CROSS, PORTFOLIO -> assessShared(account, instruments, market);
       case ISOLATED -> assessIsolated(account, instruments, market);
@@ -68,6 +68,7 @@ public final class MarginCalculator {
     for (int i = 0; i < n; i++) {
       Position position = positions.get(i);
       Instrument instrument = instrument(instruments, position.instrumentId());
+      requireSettlesIn(account, instrument);
       RiskArray array = market.riskArray(position.instrumentId());
       quantities[i] = position.quantity();
       arrays[i] = array;
@@ -158,6 +159,15 @@ public final class MarginCalculator {
         position.isolatedMargin(), List.of(position), Map.of(), Map.of(), account.currency());
   }
 
+  private static void requireSettlesIn(Account account, Instrument instrument) {
+    String settles = settlementCurrency(instrument);
+    if (!settles.equals(account.currency())) {
+      throw new IllegalArgumentException("account " + account.accountId() + " is margined in " + account.currency()
+          + " and cannot hold " + instrument.id() + ", which settles in " + settles
+          + ": cross-currency margin is not modelled");
+    }
+  }
+
   /** The currency a position in this instrument settles in: its coin for an inverse contract, else the quote. */
   public static String settlementCurrency(Instrument instrument) {
     if (instrument instanceof InverseContract inverse) {
@@ -171,15 +181,7 @@ public final class MarginCalculator {
    * in its coin (inverse contracts, coin-settled options), whose risk arrays are in the coin, so portfolio margin
    * on them is in the coin too (README "Inverse contracts": converting between currencies is not modelled yet).
    */
-  private static void requireOneCurrency(Account account, Map<String, Instrument> instruments) {
-    for (Position position : account.positions()) {
-      String settles = settlementCurrency(instrument(instruments, position.instrumentId()));
-      if (!settles.equals(account.currency())) {
-        throw new IllegalArgumentException("account " + account.accountId() + " is margined in "
-            + account.currency() + " and cannot hold " + position.instrumentId() + ", which settles in " + settles
-            + ": cross-currency margin is not modelled");
-      }
-    }
+  private static void requireOneCurrency(Account account) {
     if (account.coinMargined() && (account.mode() == MarginMode.LENDING || !account.collateral().isEmpty()
         || !account.debt().isEmpty())) {
       throw new IllegalArgumentException("account " + account.accountId() + " is margined in " + account.currency()

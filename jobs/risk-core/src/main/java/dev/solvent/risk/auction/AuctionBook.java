@@ -105,7 +105,9 @@ public final class AuctionBook {
       return new AuctionState(number, auction, 0, time + curve.stepMillis(), status, false, 0, 0);
     }
     if (status.healthFactor() >= settings.cancelHealthFactor()) {
-      out.add(new AuctionOutput.Cancelled(offer(s.running(), s.step() + 1, time, status)));
+      // An account whose debt is gone has no collateral price in debt: the offer keeps the last one it had.
+      LendingStatus priced = Double.isFinite(status.collateralInDebt()) ? status : s.lastStatus();
+      out.add(new AuctionOutput.Cancelled(offer(s.running(), s.step() + 1, time, priced, status.healthFactor())));
       return new AuctionState(s.auctions(), null, 0, 0, status, false, 0, 0);
     }
     if (s.nextStep() == AuctionState.PAUSED) {
@@ -171,10 +173,14 @@ public final class AuctionBook {
   }
 
   private AuctionOutput.Offer offer(DutchAuction auction, int step, long time, LendingStatus status) {
+    return offer(auction, step, time, status, status.healthFactor());
+  }
+
+  private AuctionOutput.Offer offer(DutchAuction auction, int step, long time, LendingStatus priced,
+      double healthFactor) {
     return new AuctionOutput.Offer(auction.auctionId(), auction.accountId(), time, step, auction.collateralAsset(),
         auction.debtAsset(), Money.fromDouble(auction.price(curve, time), RoundingMode.HALF_EVEN),
-        Money.fromDouble(status.collateralInDebt(), RoundingMode.HALF_EVEN), Money.requirement(auction.debtToCover()),
-        Money.entitlement(auction.collateralOffered()),
-        Double.isFinite(status.healthFactor()) ? status.healthFactor() : 0);
+        Money.fromDouble(priced.collateralInDebt(), RoundingMode.HALF_EVEN), Money.requirement(auction.debtToCover()),
+        Money.entitlement(auction.collateralOffered()), Double.isFinite(healthFactor) ? healthFactor : 0);
   }
 }

@@ -12,8 +12,8 @@ import dev.solvent.risk.pricing.OptionGreeks;
 
 /**
  * Builds {@link RiskArray}s: linear contracts move one-for-one with spot; inverse contracts are valued in their coin
- * (mark value CS/S per contract, delta CS/S², gamma −2·CS/S³, scenario P&L CS·(1/S − 1/S')); options are revalued with Black-76 at
- * each shocked spot and volatility (the oracle index is used as the forward: crypto options settle on the index and
+ * (mark value CS/S per contract, delta CS/S², gamma −2·CS/S³, scenario P&L CS·(1/S − 1/S')); options are revalued
+ * with Black-76 at each shocked spot and volatility (coin-settled ones in their coin) (the oracle index is used as the forward: crypto options settle on the index and
  * the carry over an option's life is inside the model's tolerance); spot collateral moves with spot, loans are
  * valued at spot.
  */

@@ -224,6 +224,21 @@ class AuctionBookTest {
     assertThat(step(started(), 3_000, health(3_000, 1.01)).outputs()).singleElement().isInstanceOf(Cancelled.class);
   }
 
+  /** Under a cancel band an auction can outlive the debt itself (repaid by the borrower): its cancel keeps a price. */
+  @Test
+  void anAuctionWhoseDebtIsGoneIsCancelledAtTheLastPriceItHad() {
+    AuctionBook banded = new AuctionBook(new AuctionBook.Settings(CURVE, 0.05, 600_000, 0.3, 1.02));
+    AuctionState running = banded.step(null, List.of(health(1_000, 0.9)), 1_000).state();
+    var repaid = new AuctionInput.Health(new LendingStatus("b", 3_000, Double.POSITIVE_INFINITY, "ETH", 5, 2_000, "",
+        0, 0, 10_000, 0.05, 0.1));
+
+    AuctionBook.Step cancel = banded.step(running, List.of(repaid), 3_000);
+
+    assertThat(cancel.outputs()).singleElement().isInstanceOf(Cancelled.class);
+    assertThat(offer(cancel).oraclePrice()).isEqualByComparingTo("2000");
+    assertThat(offer(cancel).healthFactor()).isZero();
+  }
+
   // ---- bids and settlement ---------------------------------------------------------------------------------------
 
   @Test
