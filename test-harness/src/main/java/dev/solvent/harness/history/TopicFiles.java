@@ -39,6 +39,14 @@ public final class TopicFiles {
 
   /** The file's records of the named topic, sorted by event time (stable: equal times keep file order). */
   public static List<LoopRecord> read(Path file, String topic) {
+    return read(file, topic, line -> true);
+  }
+
+  /**
+   * As {@link #read(Path, String)}, decoding only the JSON lines {@code keep} accepts (a cheap text test before the
+   * decode, e.g. "names this account"); Avro files are read whole.
+   */
+  public static List<LoopRecord> read(Path file, String topic, java.util.function.Predicate<String> keep) {
     Topic<?> type = Topics.byName(topic);
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(topic + " file " + file + " does not exist or is not a file");
@@ -48,7 +56,7 @@ public final class TopicFiles {
     if (name.endsWith(".avro")) {
       values = readAvro(file, type);
     } else if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-      values = readJsonLines(file, type);
+      values = readJsonLines(file, type, keep);
     } else {
       throw new IllegalArgumentException(topic + " file " + file + " must end in .jsonl, .json or .avro");
     }
@@ -60,13 +68,14 @@ public final class TopicFiles {
     return records;
   }
 
-  private static <T extends SpecificRecord> List<T> readJsonLines(Path file, Topic<T> topic) {
+  private static <T extends SpecificRecord> List<T> readJsonLines(Path file, Topic<T> topic,
+      java.util.function.Predicate<String> keep) {
     List<T> values = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       int number = 0;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         number++;
-        if (line.isBlank()) {
+        if (line.isBlank() || !keep.test(line)) {
           continue;
         }
         try {

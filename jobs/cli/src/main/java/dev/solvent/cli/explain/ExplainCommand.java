@@ -89,7 +89,7 @@ public final class ExplainCommand implements Callable<Integer> {
             + "run's --config if it had another");
       }
       out.println(MAPPER.writeValueAsString(RecordedExplanation.explain(account, at.toEpochMilli(),
-          RecordedExplanation.read(topics), config, source)));
+          RecordedExplanation.read(topics, account), config, source)));
       return 0;
     } catch (InputError | IllegalArgumentException e) {
       err.println("solvent explain: " + e.getMessage());

@@ -40,8 +40,22 @@ final class RecordedExplanation {
 
   private RecordedExplanation() {}
 
-  /** Every record of every topic file ({@code TOPIC.jsonl} or {@code TOPIC.avro}) in the folders. */
-  static List<LoopRecord> read(List<Path> folders) {
+  /** What the rebuild reads whole: the specs, vols and prices every account is valued against. */
+  private static final java.util.Set<String> MARKET = java.util.Set.of(Topics.INSTRUMENTS.name(),
+      Topics.MARKET_VOLS.name(), Topics.ORACLE_PRICES.name());
+
+  /**
+   * The records of the topic files ({@code TOPIC.jsonl} or {@code TOPIC.avro}) in the folders that the account's
+   * explanation needs: the market topics whole, of every other topic only the lines that name the account (the raw
+   * ticks, which the job's prices already summarise, not at all).
+   */
+  static List<LoopRecord> read(List<Path> folders, String account) {
+    String named;
+    try {
+      named = MAPPER.writeValueAsString(account);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     List<LoopRecord> records = new ArrayList<>();
     for (Path folder : folders) {
       if (!Files.isDirectory(folder)) {
@@ -51,9 +65,12 @@ final class RecordedExplanation {
         for (Path file : files.sorted().toList()) {
           String name = file.getFileName().toString();
           String topic = name.replaceFirst("\\.(jsonl|avro)$", "");
-          if (!topic.equals(name) && Topics.ALL.stream().anyMatch(t -> t.name().equals(topic))) {
-            records.addAll(TopicFiles.read(file, topic));
+          if (topic.equals(name) || topic.equals(Topics.MARKET_TICKS.name())
+              || Topics.ALL.stream().noneMatch(t -> t.name().equals(topic))) {
+            continue;
           }
+          records.addAll(MARKET.contains(topic) ? TopicFiles.read(file, topic)
+              : TopicFiles.read(file, topic, line -> line.contains(named)));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list " + folder, e);
