@@ -11,13 +11,14 @@ import dev.solvent.job.account.AccountEvents;
 import dev.solvent.job.account.RiskSettings;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.Instruments;
+import dev.solvent.job.riskarrays.RiskArraysFunction;
+import dev.solvent.job.riskarrays.UnderlyingMemory;
 import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.book.AccountBook;
 import dev.solvent.risk.book.AccountOutput;
 import dev.solvent.risk.book.AccountState;
 import dev.solvent.risk.book.Market;
 import dev.solvent.risk.book.PricedInstrument;
-import dev.solvent.risk.oracle.Ewma;
 import dev.solvent.risk.portfolio.RiskArrayCalculator;
 import dev.solvent.risk.portfolio.ScenarioGrid;
 import dev.solvent.schema.Topics;
@@ -53,13 +54,12 @@ public final class AccountRebuild {
     }
   }
 
-  private final String accountId;
   private final AccountBook book;
-  private final NavigableEvents events;
+  /** The account's events by event time, each instant's in sequence order, as the validated stream carries them. */
+  private final TreeMap<Long, List<AccountEvent>> events;
   private final Markets markets;
 
-  private AccountRebuild(String accountId, AccountBook book, NavigableEvents events, Markets markets) {
-    this.accountId = accountId;
+  private AccountRebuild(AccountBook book, TreeMap<Long, List<AccountEvent>> events, Markets markets) {
     this.book = book;
     this.events = events;
     this.markets = markets;
@@ -67,26 +67,22 @@ public final class AccountRebuild {
 
   /** From the records of a run's topics (inputs and outputs: {@code oracle.prices} is one of the job's outputs). */
   public static AccountRebuild of(String accountId, List<LoopRecord> records, SolventConfig config) {
-    NavigableEvents events = new NavigableEvents();
+    TreeMap<Long, List<AccountEvent>> events = new TreeMap<>();
     for (LoopRecord r : records) {
       if (r.record() instanceof AccountEvent event && !(event.getPayload()
           instanceof dev.solvent.avro.account.Heartbeat)
           && Topics.accountIdOf(event.getPayload()).filter(accountId::equals).isPresent()) {
-        events.add(event);
+        events.computeIfAbsent(event.getEventTime().toEpochMilli(), t -> new ArrayList<>()).add(event);
       }
     }
-    Markets markets = new Markets(records, config);
-    return new AccountRebuild(accountId, new AccountBook(RiskSettings.parameters(config), RiskSettings.book(config)),
-        events, markets);
-  }
-
-  public String accountId() {
-    return accountId;
+    events.values().forEach(at -> at.sort(Comparator.comparingLong(AccountEvent::getSequence)));
+    return new AccountRebuild(new AccountBook(RiskSettings.parameters(config), RiskSettings.book(config)), events,
+        new Markets(records, config));
   }
 
   /** Whether the records hold any event of the account. */
   public boolean known() {
-    return !events.byTime.isEmpty();
+    return !events.isEmpty();
   }
 
   /** One step of the account: the instant and the book's outputs there. */
@@ -109,18 +105,16 @@ public final class AccountRebuild {
   }
 
   private AccountState walk(long time, List<Stepped> steps) {
-    TreeSet<Long> due = new TreeSet<>(events.byTime.headMap(time, true).keySet());
-    TreeSet<Long> publications = markets.publicationTimes(time);
+    TreeSet<Long> due = new TreeSet<>(events.headMap(time, true).keySet());
+    due.addAll(markets.publicationTimes(time));
     AccountState state = null;
-    while (!due.isEmpty() || !publications.isEmpty()) {
-      long next = nextOf(due, publications);
-      due.remove(next);
-      publications.remove(next);
-      boolean ownEvents = events.byTime.containsKey(next);
+    while (!due.isEmpty()) {
+      long next = due.pollFirst();
+      boolean ownEvents = events.containsKey(next);
       if (!ownEvents && !holdsUnderlyingPricedAt(state, next) && !deadlineAt(state, next)) {
         continue;
       }
-      List<dev.solvent.risk.book.AccountEvent> now = events.byTime.getOrDefault(next, List.of()).stream()
+      List<dev.solvent.risk.book.AccountEvent> now = events.getOrDefault(next, List.of()).stream()
           .map(AccountEvents::toCore).toList();
       AccountBook.Step step = book.step(state, now, markets.at(next), next);
       if (step.state() != null) {
@@ -133,12 +127,6 @@ public final class AccountRebuild {
       steps.add(new Stepped(next, step.outputs()));
     }
     return state;
-  }
-
-  private static long nextOf(TreeSet<Long> due, TreeSet<Long> publications) {
-    long a = due.isEmpty() ? Long.MAX_VALUE : due.first();
-    long b = publications.isEmpty() ? Long.MAX_VALUE : publications.first();
-    return Math.min(a, b);
   }
 
   /** Every holder of an instrument of a revalued underlying is valued at the publication, as the job does. */
@@ -157,17 +145,6 @@ public final class AccountRebuild {
   private static boolean deadlineAt(AccountState state, long time) {
     return state != null && state.pending() != null && state.pending().escalates()
         && state.pending().deadline() == time;
-  }
-
-  /** The account's events by event time, each instant's in sequence order, as the validated stream carries them. */
-  private static final class NavigableEvents {
-    final TreeMap<Long, List<AccountEvent>> byTime = new TreeMap<>();
-
-    void add(AccountEvent event) {
-      List<AccountEvent> at = byTime.computeIfAbsent(event.getEventTime().toEpochMilli(), t -> new ArrayList<>());
-      at.add(event);
-      at.sort(Comparator.comparingLong(AccountEvent::getSequence));
-    }
   }
 
   /**
@@ -200,7 +177,7 @@ public final class AccountRebuild {
       inputs.forEach((underlying, byTime) -> {
         TreeMap<String, Instrument> specs = new TreeMap<>();
         Map<String, Double> vols = new HashMap<>();
-        double[] memory = null; // {last mark, last time, variance rate}
+        UnderlyingMemory memory = null;
         for (var instant : byTime.entrySet()) {
           long time = instant.getKey();
           List<Object> ordered = new ArrayList<>(instant.getValue());
@@ -213,21 +190,11 @@ public final class AccountRebuild {
             } else {
               OraclePrice p = (OraclePrice) input;
               double mark = p.getMarkPrice().doubleValue();
-              double variance = Double.NaN;
-              if (memory != null && time > memory[1]) {
-                variance = Ewma.update(memory[2], Ewma.varianceRate(memory[0], mark, (long) (time - memory[1])),
-                    (long) (time - memory[1]), halfLife);
-              } else if (memory != null) {
-                variance = memory[2];
-              }
-              memory = new double[] {mark, time, variance};
-              UnderlyingConditions conditions = new UnderlyingConditions(
-                  Double.isNaN(variance) ? Double.NaN : Math.sqrt(variance), depth(p.getBidDepth2Pct()),
-                  depth(p.getAskDepth2Pct()));
-              Double underlyingVol = vols.get("");
+              memory = UnderlyingMemory.after(memory, mark, time, halfLife);
+              UnderlyingConditions conditions = new UnderlyingConditions(memory.realizedVol(),
+                  depth(p.getBidDepth2Pct()), depth(p.getAskDepth2Pct()));
               for (Instrument spec : specs.values()) {
-                Double own = vols.get(spec.getInstrumentId());
-                double vol = own != null ? own : underlyingVol != null ? underlyingVol : defaultVol;
+                double vol = RiskArraysFunction.impliedVol(vols.get(spec.getInstrumentId()), vols.get(""), defaultVol);
                 var core = Instruments.toCore(spec);
                 priced.computeIfAbsent(spec.getInstrumentId(), i -> new TreeMap<>()).put(time,
                     new PricedInstrument(core, spec.getContractSize(), calculator.compute(core, mark, vol, rate, time),
@@ -253,8 +220,8 @@ public final class AccountRebuild {
       return value == null ? Double.NaN : value.doubleValue();
     }
 
-    TreeSet<Long> publicationTimes(long until) {
-      return new TreeSet<>(revalued.headMap(until, true).keySet());
+    Set<Long> publicationTimes(long until) {
+      return revalued.headMap(until, true).keySet();
     }
 
     Set<String> revaluedAt(long time) {

@@ -39,7 +39,7 @@ public final class LiquidatorPool implements Participant {
   /** A settled auction's price against the oracle: the discount the winner got. */
   public record Settled(long time, String auctionId, String liquidator, double discount) {}
 
-  private record Bidding(String liquidator, double reserved, double gas, boolean charged) {}
+  private record Bidding(String liquidator, double reserved, double gas) {}
 
   private final List<Liquidator> liquidators;
   private final GasMarket gas;
@@ -98,7 +98,7 @@ public final class LiquidatorPool implements Participant {
     if (kind == AuctionEventKind.SETTLED) {
       settle(event, time, until, answers);
     } else if (kind == AuctionEventKind.RESET || kind == AuctionEventKind.CANCELLED) {
-      release(event.getAuctionId());
+      release(event.getAuctionId(), null);
     } else if (until != Long.MAX_VALUE) {
       bid(event, time, until, answers);
     }
@@ -128,7 +128,7 @@ public final class LiquidatorPool implements Participant {
       answers.add(new LoopRecord("auction.bids", arrival, new AuctionBid(Instant.ofEpochMilli(arrival),
           new Bid(event.getAccountId(), event.getAuctionId(), l.name(), event.getAuctionPrice(), repay, ++sequence))));
       available.merge(l.name(), -debt, Double::sum);
-      bidding.add(new Bidding(l.name(), debt, cost, false));
+      bidding.add(new Bidding(l.name(), debt, cost));
       stats.computeIfPresent(l.name(), (n, s) -> s.bid());
     }
   }
@@ -148,15 +148,7 @@ public final class LiquidatorPool implements Participant {
     double kept = event.getCollateralSeized().subtract(event.getProtocolFee()).doubleValue();
     double gain = kept * oracle - repaid;
     stats.computeIfPresent(winner, (n, s) -> s.won(gain));
-    List<Bidding> bids = inFlight.getOrDefault(event.getAuctionId(), List.of());
-    for (int i = 0; i < bids.size(); i++) {
-      Bidding b = bids.get(i);
-      if (b.liquidator().equals(winner)) {
-        stats.computeIfPresent(winner, (n, s) -> s.paid(b.gas()));
-        bids.set(i, new Bidding(b.liquidator(), b.reserved(), b.gas(), true));
-      }
-    }
-    release(event.getAuctionId());
+    release(event.getAuctionId(), winner);
     available.computeIfPresent(winner, (n, a) -> a + gain); // the collateral is sold at the oracle at once
     settled.add(new Settled(time, event.getAuctionId(), winner,
         oracle > 0 ? 1 - event.getAuctionPrice().doubleValue() / oracle : 0));
@@ -170,15 +162,16 @@ public final class LiquidatorPool implements Participant {
   }
 
   /**
-   * Frees every reservation on the auction (the winner sold what it seized for what it repaid, plus its gain); every
-   * bid but the winner's (already charged) reverted.
+   * Frees every reservation on the auction (the winner sold what it seized for what it repaid, plus its gain) and
+   * charges each bid its gas: the winner's in full, every other one reverted.
+   *
+   * @param winner the settling liquidator, or null when the auction reset or was cancelled
    */
-  private void release(String auctionId) {
+  private void release(String auctionId, String winner) {
     for (Bidding b : inFlight.getOrDefault(auctionId, List.of())) {
       available.merge(b.liquidator(), b.reserved(), Double::sum);
-      if (!b.charged()) {
-        stats.computeIfPresent(b.liquidator(), (n, s) -> s.paid(b.gas() * REVERTED_GAS_SHARE));
-      }
+      double gas = b.liquidator().equals(winner) ? b.gas() : b.gas() * REVERTED_GAS_SHARE;
+      stats.computeIfPresent(b.liquidator(), (n, s) -> s.paid(gas));
     }
     inFlight.remove(auctionId);
   }

@@ -60,9 +60,9 @@ public final class LoopRun {
   /** Every key with its effective value, sorted: the run's configuration as a file {@code --config} reads. */
   static void writeConfiguration(SolventConfig config, Path file) throws java.io.IOException {
     StringBuilder text = new StringBuilder("# the job configuration of this run (every key, effective values)\n");
-    SolventConfig.keys().stream().map(k -> k.name()).sorted().forEach(name -> text.append(name).append('=')
-        .append(config.overrides().getOrDefault(name, SolventConfig.keys().stream()
-            .filter(k -> k.name().equals(name)).findFirst().orElseThrow().defaultValue())).append('\n'));
+    SolventConfig.keys().stream().sorted(java.util.Comparator.comparing(k -> k.name())).forEach(k -> text
+        .append(k.name()).append('=').append(config.overrides().getOrDefault(k.name(), k.defaultValue()))
+        .append('\n'));
     java.nio.file.Files.createDirectories(file.getParent());
     java.nio.file.Files.writeString(file, text);
   }

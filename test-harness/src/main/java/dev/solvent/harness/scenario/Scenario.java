@@ -114,15 +114,19 @@ public final class Scenario {
   }
 
   public Scenario quote(long at, String underlying, String source, String price) {
-    return add("market.ticks", new MarketTick(at(at), new Quote(underlying, source, d(price), sequence++, null, null,
-        null, null)));
+    return quote(at, underlying, source, d(price), null, null);
   }
 
   /** A quote with the book depth within 2 % of mid the source reports (quote currency, each side). */
   public Scenario quote(long at, String underlying, String source, String price, String bidDepth2Pct,
       String askDepth2Pct) {
-    return add("market.ticks", new MarketTick(at(at), new Quote(underlying, source, d(price), sequence++, null, null,
-        d(bidDepth2Pct), d(askDepth2Pct))));
+    return quote(at, underlying, source, d(price), d(bidDepth2Pct), d(askDepth2Pct));
+  }
+
+  private Scenario quote(long at, String underlying, String source, BigDecimal price,
+      BigDecimal bidDepth2Pct, BigDecimal askDepth2Pct) {
+    return add("market.ticks", new MarketTick(at(at), new Quote(underlying, source, price, sequence++, null, null,
+        bidDepth2Pct, askDepth2Pct)));
   }
 
   /** The same price from each source at {@code at}. */

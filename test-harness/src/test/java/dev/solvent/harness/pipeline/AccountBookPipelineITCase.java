@@ -12,7 +12,6 @@ import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.job.account.AccountRecords;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.risk.book.AccountBook;
-import dev.solvent.risk.book.AccountOutput;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
 import java.nio.file.Path;
@@ -107,26 +106,17 @@ class AccountBookPipelineITCase {
       Topics.accountIdOf(((dev.solvent.avro.account.AccountEvent) r).getPayload())
           .filter(a -> !a.startsWith("fund:")).ifPresent(accounts::add); // a fund's deposits go to the fund stage
     }
-    List<SpecificRecord> updates = new ArrayList<>();
-    List<SpecificRecord> calls = new ArrayList<>();
-    List<SpecificRecord> orders = new ArrayList<>();
+    Map<String, List<SpecificRecord>> outputs = new TreeMap<>();
     for (String account : accounts) {
       for (AccountRebuild.Stepped step : AccountRebuild.of(account, records, config).steps(Long.MAX_VALUE)) {
-        for (AccountOutput out : step.outputs()) {
-          if (out instanceof AccountOutput.MarginUpdated u) {
-            updates.add(AccountRecords.marginUpdate(u));
-          } else if (out instanceof AccountOutput.MarginCalled c) {
-            calls.add(AccountRecords.marginCall(c));
-          } else if (out instanceof AccountOutput.LiquidationOrdered o) {
-            orders.add(AccountRecords.order(o));
-          }
-        }
+        step.outputs().forEach(out -> AccountRecords.topicRecord(out).ifPresent(r -> outputs.computeIfAbsent(
+            r.topic().name(), t -> new ArrayList<>()).add(r.record())));
       }
     }
     Map<String, Map<String, List<String>>> byTopic = new TreeMap<>();
-    byTopic.put("margin.updates", canonical(Topics.MARGIN_UPDATES, updates));
-    byTopic.put("margin.calls", canonical(Topics.MARGIN_CALLS, calls));
-    byTopic.put("liquidation.orders", canonical(Topics.LIQUIDATION_ORDERS, orders));
+    for (Topic<?> topic : List.of(Topics.MARGIN_UPDATES, Topics.MARGIN_CALLS, Topics.LIQUIDATION_ORDERS)) {
+      byTopic.put(topic.name(), canonical(topic, outputs.getOrDefault(topic.name(), List.of())));
+    }
     return byTopic;
   }
 

@@ -76,7 +76,8 @@ public final class ExplainCommand implements Callable<Integer> {
           throw new InputError(o, "with --account, arguments are KEY=VALUE overrides, not files");
         }
       }
-      Path file = configFile != null ? configFile : topics.get(0).toAbsolutePath().getParent().resolve(LoopRun.JOB_PROPERTIES);
+      Path file = configFile != null ? configFile
+          : topics.get(0).toAbsolutePath().getParent().resolve(LoopRun.JOB_PROPERTIES);
       boolean found = Files.isRegularFile(file);
       if (configFile != null && !found) {
         throw new InputError("--config", "no such file: " + configFile);

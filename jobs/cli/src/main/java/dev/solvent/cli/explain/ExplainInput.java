@@ -59,13 +59,11 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
       case PERPETUAL, FUTURE -> new LinearContract(id, underlying,
           kind == Kind.FUTURE ? spec.epochMillis("expiry") : 0, spec.number("contractSize", 1),
           spec.number("lotSize", 0.001), schedule(spec), spec.number("penaltyRate", 0.01), spec.text("fundId", "usd"),
-          spec.has("maintenanceBasis") ? spec.enumValue("maintenanceBasis", MaintenanceBasis.class)
-              : MaintenanceBasis.MARK);
+          maintenanceBasis(spec));
       case INVERSE_PERPETUAL, INVERSE_FUTURE -> new InverseContract(id, underlying,
           kind == Kind.INVERSE_FUTURE ? spec.epochMillis("expiry") : 0, spec.number("contractSize"),
           spec.number("lotSize", 1), schedule(spec), spec.number("penaltyRate", 0.005), spec.text("fundId", underlying),
-          spec.has("maintenanceBasis") ? spec.enumValue("maintenanceBasis", MaintenanceBasis.class)
-              : MaintenanceBasis.MARK);
+          maintenanceBasis(spec));
       case OPTION -> new OptionContract(id, underlying, spec.enumValue("optionType", OptionType.class),
           spec.number("strike"), spec.epochMillis("expiry"), spec.number("contractSize", 1),
           spec.number("lotSize", 0.1), spec.number("penaltyRate", 0.005), spec.text("fundId", "usd"),
@@ -75,6 +73,12 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
           spec.number("protocolFeeRate", 0.1));
       case LOAN -> new LoanAsset(id, underlying);
     });
+  }
+
+  /** A perpetual's or future's convention, MARK unless the spec names one. */
+  private static MaintenanceBasis maintenanceBasis(Fields spec) {
+    return spec.has("maintenanceBasis") ? spec.enumValue("maintenanceBasis", MaintenanceBasis.class)
+        : MaintenanceBasis.MARK;
   }
 
   private static MarginSchedule schedule(Fields spec) {

@@ -101,29 +101,10 @@ final class RecordedExplanation {
         snapshot.market(), RiskSettings.parameters(config))));
     ArrayNode decision = out.putArray("decisionAtTime");
     for (AccountOutput output : state.outputsAtTime()) {
-      recordOf(output).ifPresent(decision::add);
+      AccountRecords.topicRecord(output).ifPresent(r -> decision.add(entry(r.topic().name(), r.record())));
     }
     out.set("chain", chain(account, at, records));
     return out;
-  }
-
-  /** The book's output as the record its topic carries, in the topic's JSON form. */
-  private static java.util.Optional<JsonNode> recordOf(AccountOutput output) {
-    SpecificRecord record;
-    String topic;
-    if (output instanceof AccountOutput.MarginUpdated u) {
-      record = AccountRecords.marginUpdate(u);
-      topic = Topics.MARGIN_UPDATES.name();
-    } else if (output instanceof AccountOutput.MarginCalled c) {
-      record = AccountRecords.marginCall(c);
-      topic = Topics.MARGIN_CALLS.name();
-    } else if (output instanceof AccountOutput.LiquidationOrdered o) {
-      record = AccountRecords.order(o);
-      topic = Topics.LIQUIDATION_ORDERS.name();
-    } else {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(entry(topic, record));
   }
 
   /**

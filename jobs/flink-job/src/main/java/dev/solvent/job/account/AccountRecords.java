@@ -10,13 +10,33 @@ import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.avro.margin.UnderlyingExposure;
 import dev.solvent.job.model.Settlement;
 import dev.solvent.risk.book.AccountOutput;
+import dev.solvent.schema.Topic;
+import dev.solvent.schema.Topics;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
 
 /** The account book's outputs as the output topics' records (field for field; the book already rounded). */
 public final class AccountRecords {
 
   private AccountRecords() {}
+
+  /** A book output as the record of the output topic that carries it. */
+  public record TopicRecord(Topic<?> topic, SpecificRecord record) {}
+
+  /** Margin updates, margin calls and liquidation orders as their topics' records; empty for every other output. */
+  public static java.util.Optional<TopicRecord> topicRecord(AccountOutput output) {
+    if (output instanceof AccountOutput.MarginUpdated u) {
+      return java.util.Optional.of(new TopicRecord(Topics.MARGIN_UPDATES, marginUpdate(u)));
+    }
+    if (output instanceof AccountOutput.MarginCalled c) {
+      return java.util.Optional.of(new TopicRecord(Topics.MARGIN_CALLS, marginCall(c)));
+    }
+    if (output instanceof AccountOutput.LiquidationOrdered o) {
+      return java.util.Optional.of(new TopicRecord(Topics.LIQUIDATION_ORDERS, order(o)));
+    }
+    return java.util.Optional.empty();
+  }
 
   public static MarginUpdate marginUpdate(AccountOutput.MarginUpdated u) {
     return MarginUpdate.newBuilder()

@@ -9,7 +9,6 @@ import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.RiskArrayStageInput;
 import dev.solvent.job.state.RiskArrayStageInputCodec;
 import dev.solvent.job.state.StateCodecs;
-import dev.solvent.risk.oracle.Ewma;
 import dev.solvent.risk.portfolio.RiskArray;
 import dev.solvent.risk.portfolio.RiskArrayCalculator;
 import dev.solvent.risk.portfolio.ScenarioGrid;
@@ -100,15 +99,8 @@ public final class RiskArraysFunction extends KeyedProcessFunction<String, RiskA
   private void revalue(OracleUpdate update, long time, OnTimerContext ctx, Collector<RiskArraySet> out)
       throws Exception {
     double mark = update.price().getMarkPrice().doubleValue();
-    UnderlyingMemory last = memory.value();
-    double varianceRate = Double.NaN;
-    if (last != null && time > last.lastTime()) {
-      varianceRate = Ewma.update(last.varianceRate(), Ewma.varianceRate(last.lastMark(), mark, time - last.lastTime()),
-          time - last.lastTime(), volHalfLife);
-    } else if (last != null) {
-      varianceRate = last.varianceRate();
-    }
-    memory.update(new UnderlyingMemory(mark, time, varianceRate));
+    UnderlyingMemory remembered = UnderlyingMemory.after(memory.value(), mark, time, volHalfLife);
+    memory.update(remembered);
 
     TreeMap<String, Instrument> sorted = new TreeMap<>();
     for (var entry : specs.entries()) {
@@ -118,15 +110,18 @@ public final class RiskArraysFunction extends KeyedProcessFunction<String, RiskA
     List<Instrument> held = new ArrayList<>();
     List<RiskArray> arrays = new ArrayList<>();
     for (Instrument spec : sorted.values()) {
-      Double own = vols.get(spec.getInstrumentId());
-      double vol = own != null ? own : underlyingVol != null ? underlyingVol : defaultVol;
+      double vol = impliedVol(vols.get(spec.getInstrumentId()), underlyingVol, defaultVol);
       arrays.add(calculator.compute(Instruments.toCore(spec), mark, vol, rate, time));
       held.add(spec);
     }
     out.collect(new RiskArraySet(ctx.getCurrentKey(), time, update.price().getSourceTime().toEpochMilli(),
-        update.price().getStale(), mark, Double.isNaN(varianceRate) ? Double.NaN : Math.sqrt(varianceRate),
+        update.price().getStale(), mark, remembered.realizedVol(),
         update.bidDepth2Pct(), update.askDepth2Pct(), held.toArray(Instrument[]::new),
         arrays.toArray(RiskArray[]::new)));
   }
 
+  /** An instrument's implied volatility: its own, else its underlying's, else the configured default. */
+  public static double impliedVol(Double own, Double underlying, double defaultVol) {
+    return own != null ? own : underlying != null ? underlying : defaultVol;
+  }
 }

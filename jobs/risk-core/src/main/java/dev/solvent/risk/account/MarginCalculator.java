@@ -60,8 +60,10 @@ public final class MarginCalculator {
     List<Position> positions = sortedByUnderlying(account.positions(), instruments);
     int n = positions.size();
     double[] quantities = new double[n];
+    Instrument[] held = new Instrument[n];
     RiskArray[] arrays = new RiskArray[n];
     double[] values = new double[n];
+    double[] rhos = new double[n];
     double[] im = new double[n];
     double[] mm = new double[n];
     double equity = account.walletBalance();
@@ -70,9 +72,11 @@ public final class MarginCalculator {
       Instrument instrument = instrument(instruments, position.instrumentId());
       requireSettlesIn(account, instrument);
       RiskArray array = market.riskArray(position.instrumentId());
+      held[i] = instrument;
       quantities[i] = position.quantity();
       arrays[i] = array;
       values[i] = value(position, instrument, array);
+      rhos[i] = rho(instrument, values[i], market.nowMillis());
       equity += values[i];
       if (!portfolio) {
         double volScale = parameters.dynamic().volMultiplier(market.conditions(instrument.underlying()).realizedVol());
@@ -98,8 +102,7 @@ public final class MarginCalculator {
         double volScale = parameters.dynamic().volMultiplier(market.conditions(underlying).realizedVol());
         double groupMm = parameters.portfolio().maintenance(quantities, arrays, from, to) * volScale;
         for (int i = from; i < to; i++) {
-          groupMm += liquidityAddOn(positions.get(i), instrument(instruments, positions.get(i).instrumentId()),
-              arrays[i], market);
+          groupMm += liquidityAddOn(positions.get(i), held[i], arrays[i], market);
         }
         totalMm += groupMm;
         totalIm += parameters.portfolio().initial(groupMm);
@@ -115,15 +118,14 @@ public final class MarginCalculator {
           totalMm += mm[i];
         }
       }
-      exposures.add(exposure(underlying, positions, instruments, quantities, arrays, values, from, to, worstScenario,
-          worstPnl, market.nowMillis()));
+      exposures.add(exposure(underlying, quantities, arrays, rhos, from, to, worstScenario, worstPnl));
       from = to;
     }
     double ratio = MarginAssessment.ratio(equity, totalMm);
     List<PositionRisk> risks = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      risks.add(positionRisk(account, positions.get(i), instrument(instruments, positions.get(i).instrumentId()),
-          arrays[i], values[i], im[i], mm[i], equity, totalMm, portfolio, market.nowMillis()));
+      risks.add(positionRisk(account, positions.get(i), held[i], arrays[i], values[i], rhos[i], im[i], mm[i], equity,
+          totalMm, portfolio));
     }
     return new MarginAssessment(account.accountId(), account.mode(), equity, totalIm, totalMm, ratio,
         MarginAssessment.status(equity, ratio, n > 0, parameters.warningLevel()), risks, exposures,
@@ -287,7 +289,7 @@ public final class MarginCalculator {
   }
 
   private PositionRisk positionRisk(Account account, Position position, Instrument instrument, RiskArray array,
-      double value, double im, double mm, double equity, double totalMm, boolean portfolio, long nowMillis) {
+      double value, double rho, double im, double mm, double equity, double totalMm, boolean portfolio) {
     Contract contract = Contract.of(instrument);
     double markPrice = markPrice(contract, array);
     double q = position.quantity();
@@ -304,8 +306,8 @@ public final class MarginCalculator {
           inverse.maintenanceBasis()).orElse(Double.NaN);
     }
     return new PositionRisk(position.instrumentId(), q, markPrice, value, Math.abs(q) * array.markValue(),
-        q * array.delta(), q * array.gamma(), q * array.vega(), q * array.theta(), rho(instrument, value, nowMillis),
-        im, mm, liquidationPrice, bankruptcyPrice(contract, q, markPrice, equity));
+        q * array.delta(), q * array.gamma(), q * array.vega(), q * array.theta(), rho, im, mm, liquidationPrice,
+        bankruptcyPrice(contract, q, markPrice, equity));
   }
 
   /** The price per unit of underlying a position is marked at: the index for an inverse contract. */
@@ -331,9 +333,8 @@ public final class MarginCalculator {
     return instrument instanceof OptionContract option ? -option.yearsToExpiry(nowMillis) * value : 0;
   }
 
-  private static UnderlyingExposure exposure(String underlying, List<Position> positions, Map<String, Instrument> instruments,
-      double[] q, RiskArray[] arrays, double[] values, int from, int to, int worstScenario, double worstPnl,
-      long nowMillis) {
+  private static UnderlyingExposure exposure(String underlying, double[] q, RiskArray[] arrays, double[] rhos,
+      int from, int to, int worstScenario, double worstPnl) {
     double delta = 0;
     double gamma = 0;
     double vega = 0;
@@ -344,7 +345,7 @@ public final class MarginCalculator {
       gamma += q[i] * arrays[i].gamma();
       vega += q[i] * arrays[i].vega();
       theta += q[i] * arrays[i].theta();
-      rho += rho(instrument(instruments, positions.get(i).instrumentId()), values[i], nowMillis);
+      rho += rhos[i];
     }
     double spot = arrays[from].spot();
     return new UnderlyingExposure(underlying, spot, delta, delta * spot, gamma, vega, theta, rho, worstScenario,

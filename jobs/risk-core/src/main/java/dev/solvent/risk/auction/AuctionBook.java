@@ -16,8 +16,8 @@ import java.util.List;
  * <p>An auction of the account's largest collateral starts when its health factor falls under 1, at the oracle price
  * plus the start premium; it steps its price on its step times, settles with the first bid at or above the current
  * price (the earliest profitable liquidator wins the race), resets when too old or too far under the oracle, and is
- * cancelled when the account's health factor is back at the cancel level (1, or a band above it). A settled auction waits (up to the maximum age) for its fill to reach
- * the account log before another can start. Without a fresh valuation for longer than an auction may live, stepping
+ * cancelled when the account's health factor is back at the cancel level (1, or a band above it). A settled auction
+ * waits (up to the maximum age) for its fill to reach the account log before another can start. Without a fresh valuation for longer than an auction may live, stepping
  * pauses until one arrives, rather than resetting forever on a stale price.
  */
 public final class AuctionBook {

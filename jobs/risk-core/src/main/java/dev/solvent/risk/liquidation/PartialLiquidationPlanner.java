@@ -199,16 +199,15 @@ public final class PartialLiquidationPlanner {
     RiskArray array = market.riskArray(position.instrumentId());
     Contract contract = Contract.of(instrument);
     double size = contract.contractSize();
+    double mark = MarginCalculator.markPrice(contract, array);
     if (contract instanceof InverseContract) {
       // In the coin: the notional is one contract's mark value each; an inverse short that equity outlasts at any
       // price has no bankruptcy price, and its buy no limit (NaN).
-      double mark = array.spot();
       double bankruptcy = MarginCalculator.bankruptcyPrice(contract, position.quantity(), mark, equity);
       double penalty = Math.min(contract.penaltyRate() * quantity * array.markValue(), Math.max(penaltyBudget, 0));
       return new PlannedOrder(position.instrumentId(), -position.side(), quantity, bankruptcy, bankruptcy, mark,
           penalty);
     }
-    double mark = array.markValue() / size;
     double bankruptcy = mark - equity / (position.quantity() * size);
     double penalty = Math.min(contract.penaltyRate() * quantity * size * mark, Math.max(penaltyBudget, 0));
     return new PlannedOrder(position.instrumentId(), -position.side(), quantity, Math.max(bankruptcy, 0), bankruptcy,

@@ -16,8 +16,9 @@ package dev.solvent.risk.pricing;
  * increasing from 0 (s → 0) to e^(−y/2) (s → ∞). The Mills-ratio form keeps the relative accuracy of b where both
  * tail probabilities are tiny and the plain formula would subtract them ({@link NormalDistribution#millsRatio}).
  * Newton steps on ln b (derivative 1/(R(a₁) − R(a₂))), which is what keeps them well scaled for premiums of 1e-10 of
- * the forward and far below, start from Manaster-Koehler's s₀ = √(2y) and stay inside a bracket that always holds
- * the root; a step that would leave it bisects instead. It stops when a step moves s by less than 1e-14 of itself:
+ * the forward and far below, start in the middle of a bracket that always holds the root (its top twice
+ * Manaster-Koehler's s₀ = √(2y), or 1, doubled until it is above the quote) and stay inside it; a step that would
+ * leave it bisects instead. It stops when a step moves s by less than 1e-14 of itself:
  * the volatility is then within a few 1e-14 relative of the root of the computed b (tests: 1e-12 relative, or
  * 1e-10 absolute, against 50-digit reference prices across moneyness, expiry and volatility).
  */
@@ -77,8 +78,7 @@ public final class ImpliedVolatility {
             + MAX_STD_DEV);
       }
     }
-    double s = Math.min(Math.max(Math.sqrt(2 * y), 0.5 * (lo + hi)), hi);
-    s = s > lo && s < hi ? s : 0.5 * (lo + hi);
+    double s = 0.5 * (lo + hi);
     for (int i = 1; i <= maxIterations; i++) {
       double[] priceAndSlope = logPriceAndSlope(y, s);
       double error = priceAndSlope[0] - logTarget;
@@ -109,7 +109,12 @@ public final class ImpliedVolatility {
       // Φ(−a₁) ≥ ½: the first term dominates, nothing cancels, and 1/φ(a₁) could overflow in the Mills form.
       return Math.exp(-0.5 * y) * NormalDistribution.cdf(-a1) - Math.exp(0.5 * y) * NormalDistribution.cdf(-a2);
     }
-    return normalisedVega(y, s) * (NormalDistribution.millsRatio(a1) - NormalDistribution.millsRatio(a2));
+    return normalisedVega(y, s) * millsDifference(y, s);
+  }
+
+  /** R(y/s − s/2) − R(y/s + s/2): b over its vega. */
+  private static double millsDifference(double y, double s) {
+    return NormalDistribution.millsRatio(y / s - 0.5 * s) - NormalDistribution.millsRatio(y / s + 0.5 * s);
   }
 
   /** b'(s) = φ(y/s)·e^(−s²/8). */
@@ -127,7 +132,7 @@ public final class ImpliedVolatility {
       double b = normalisedPrice(y, s);
       return new double[] {Math.log(b), Math.exp(logVega) / b};
     }
-    double millsDifference = NormalDistribution.millsRatio(a1) - NormalDistribution.millsRatio(y / s + 0.5 * s);
+    double millsDifference = millsDifference(y, s);
     return new double[] {logVega + Math.log(millsDifference), 1 / millsDifference};
   }
 }
