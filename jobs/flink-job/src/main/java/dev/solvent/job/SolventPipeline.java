@@ -45,6 +45,7 @@ import dev.solvent.job.model.Rejected;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.RiskArrayStageInput;
 import dev.solvent.job.model.Settlement;
+import dev.solvent.risk.account.Account;
 import dev.solvent.job.oracle.OracleFunction;
 import dev.solvent.job.riskarrays.RiskArraysFunction;
 import dev.solvent.job.state.AccountInputCodec;
@@ -134,15 +135,18 @@ public final class SolventPipeline {
     RiskMetrics.tap(accounts.getSideOutput(AccountOperator.ORDERS), "liquidation.orders", new LiquidationMeter());
 
     // INSURANCE_FUND
+    // A deposit of the cash asset seeds the fund's quote balance; of a coin, its balance in that coin.
+    String cashAsset = config.get(SolventConfig.CASH_ASSET);
     DataStream<Settlement> seeds = events.filter(e -> isFundDeposit(e.event())).uid("fund-deposits")
         .map(e -> {
           Deposit d = (Deposit) e.event().getPayload();
           return Settlement.seed(d.getAccountId().substring(FUND_ACCOUNT_PREFIX.length()),
-              e.event().getEventTime().toEpochMilli(), d.getAccountId(), e.event().getSequence(), d.getAmount());
+              d.getAsset().equals(cashAsset) ? Account.QUOTE : d.getAsset(), e.event().getEventTime().toEpochMilli(),
+              d.getAccountId(), e.event().getSequence(), d.getAmount());
         }).uid("fund-seeds");
     SingleOutputStreamOperator<dev.solvent.avro.insurance.LedgerEntry> fund = accounts
         .getSideOutput(AccountOperator.SETTLEMENTS).union(seeds)
-        .keyBy(Settlement::fundId)
+        .keyBy(Settlement::fundKey)
         .process(new InsuranceFundFunction()).name(Stage.INSURANCE_FUND.id()).uid(Stage.INSURANCE_FUND.uid());
     sink(outputs, fund, Topics.INSURANCE_LEDGER);
     RiskMetrics.tap(fund, "insurance.ledger", new FundMeter());

@@ -50,7 +50,7 @@ final class CoreValuations {
       if (event.getPayload() instanceof dev.solvent.avro.account.Heartbeat) {
         continue;
       }
-      AccountEvent core = AccountEvents.toCore(event);
+      AccountEvent core = AccountEvents.toCore(event, book.settings().cashAsset());
       if (!core.accountId().startsWith("fund:")) {
         opening.computeIfAbsent(core.accountId(), a -> new ArrayList<>()).add(core);
       }

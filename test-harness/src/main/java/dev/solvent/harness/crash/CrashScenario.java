@@ -248,7 +248,7 @@ public final class CrashScenario {
   // Accounts ----------------------------------------------------------------------------------------------------
 
   void opened(long at, String account, MarginMode mode) {
-    event(at, new AccountOpened(account, mode, FUND));
+    event(at, new AccountOpened(account, mode, FUND, null));
   }
 
   void deposit(long at, String account, String asset, BigDecimal amount) {

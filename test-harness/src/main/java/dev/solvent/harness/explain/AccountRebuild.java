@@ -115,7 +115,7 @@ public final class AccountRebuild {
         continue;
       }
       List<dev.solvent.risk.book.AccountEvent> now = events.getOrDefault(next, List.of()).stream()
-          .map(AccountEvents::toCore).toList();
+          .map(e -> AccountEvents.toCore(e, book.settings().cashAsset())).toList();
       AccountBook.Step step = book.step(state, now, markets.at(next), next);
       if (step.state() != null) {
         state = step.state();

@@ -146,7 +146,7 @@ public final class Scenario {
   }
 
   public Scenario open(long at, String account, MarginMode mode, String fund) {
-    return event(at, new AccountOpened(account, mode, fund));
+    return event(at, new AccountOpened(account, mode, fund, null));
   }
 
   public Scenario deposit(long at, String account, String asset, String amount) {

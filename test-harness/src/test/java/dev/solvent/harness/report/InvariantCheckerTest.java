@@ -69,9 +69,9 @@ class InvariantCheckerTest {
             .setLiquidationPenaltyRate(d("0.01")).setCollateralHaircut(null).setLiquidationThreshold(null)
             .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId("main").build())),
         event(1, 1, new Deposit("fund:main", "USD", d("100"))),
-        event(1, 1, new AccountOpened("alice", MarginMode.CROSS, "main")),
+        event(1, 1, new AccountOpened("alice", MarginMode.CROSS, "main", null)),
         event(1, 2, new Deposit("alice", "USD", d("1000"))),
-        event(1, 1, new AccountOpened("bob", MarginMode.CROSS, "main")),
+        event(1, 1, new AccountOpened("bob", MarginMode.CROSS, "main", null)),
         event(1, 2, new Deposit("bob", "USD", d("1000"))),
         event(2, 3, new Trade("alice", "BTC-PERP", "t1", d("1"), d("100"), d("0"))),
         event(2, 3, new Trade("bob", "BTC-PERP", "t1", d("-1"), d("100"), d("0")))));

@@ -10,20 +10,24 @@ import dev.solvent.avro.account.LiquidationFill;
 import dev.solvent.avro.account.Repay;
 import dev.solvent.avro.account.Trade;
 import dev.solvent.avro.account.Withdrawal;
+import dev.solvent.risk.account.Account;
 import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.book.AccountEvent;
 
-/** The account.events topic's records as the account book's events (field for field; nothing is computed). */
+/** The account.events topic's records as the account book's events (field for field; nothing else is computed). */
 public final class AccountEvents {
 
   private AccountEvents() {}
 
-  public static AccountEvent toCore(dev.solvent.avro.account.AccountEvent event) {
+  /** @param cashAsset the quote's cash asset (input.cash-asset): an account opened in it is quote-margined */
+  public static AccountEvent toCore(dev.solvent.avro.account.AccountEvent event, String cashAsset) {
     long seq = event.getSequence();
     Object p = event.getPayload();
     if (p instanceof AccountOpened o) {
+      String currency = o.getCurrency() == null || o.getCurrency().equals(cashAsset) ? Account.QUOTE
+          : o.getCurrency();
       return new AccountEvent.Opened(o.getAccountId(), seq, MarginMode.valueOf(o.getMarginMode().name()),
-          o.getFundId());
+          o.getFundId(), currency);
     }
     if (p instanceof Deposit d) {
       return new AccountEvent.Deposit(d.getAccountId(), seq, d.getAsset(), d.getAmount());

@@ -273,7 +273,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
     List<AccountInput> released = events.release(time);
     List<AccountEvent> coreEvents = new ArrayList<>(released.size());
     for (AccountInput input : released) {
-      coreEvents.add(AccountEvents.toCore(input.event()));
+      coreEvents.add(AccountEvents.toCore(input.event(), accounts.settings().cashAsset()));
     }
     AccountState stored = book.value();
     AccountBook.Step step = accounts.step(stored, coreEvents,

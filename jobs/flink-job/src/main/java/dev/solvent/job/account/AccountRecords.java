@@ -53,6 +53,7 @@ public final class AccountRecords {
             e.vega())).toList())
         .setOracleLagMillis(u.oracleLagMillis())
         .setProbabilityOfDefault(u.probabilityOfDefault())
+        .setCurrency(u.currency())
         .build();
   }
 
@@ -68,6 +69,7 @@ public final class AccountRecords {
         .setBankruptcyDistanceSigma(c.bankruptcyDistanceSigma())
         .setProbabilityOfDefault(c.probabilityOfDefault())
         .setHorizonMillis(c.horizonMillis())
+        .setCurrency(c.currency())
         .build();
   }
 
@@ -87,12 +89,13 @@ public final class AccountRecords {
         .setMarginRatio(o.marginRatio())
         .setTargetMarginRatio(o.targetMarginRatio())
         .setAttempt(o.attempt())
+        .setCurrency(o.currency())
         .build();
   }
 
   public static Settlement settlement(AccountOutput.FillSettled s) {
     return new Settlement(s.fundId(), s.time(), s.accountId(), s.sequence(), s.instrumentId(), s.orderId(),
         s.penalty(), s.deficit(), BigDecimal.ZERO, s.positionSide(), s.bankruptcyPrice(), s.markPrice(),
-        s.contractSize(), s.lotSize());
+        s.contractSize(), s.lotSize(), s.currency(), s.payoff());
   }
 }

@@ -7,6 +7,7 @@ import dev.solvent.job.model.AdlRequest;
 import dev.solvent.job.model.Settlement;
 import dev.solvent.risk.adl.AutoDeleveraging;
 import dev.solvent.risk.insurance.InsuranceFund;
+import dev.solvent.risk.ledger.Payoff;
 import java.time.Instant;
 import java.util.Comparator;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -18,7 +19,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * INSURANCE_FUND stage (keyBy fund): books seeds, penalties and deficits in event-time order into the fund's ledger
+ * INSURANCE_FUND stage (keyBy fund and currency, {@link Settlement#fundKey}): books seeds, penalties and deficits in event-time order into the fund's ledger
  * with a contiguous sequence and the balance after each entry. A deficit larger than the balance leaves a shortfall,
  * handed to ADL as the quantity of the bankrupt position it corresponds to.
  */
@@ -46,8 +47,11 @@ public final class InsuranceFundFunction extends KeyedProcessFunction<String, Se
 
   @Override
   public void onTimer(long time, OnTimerContext ctx, Collector<LedgerEntry> out) throws Exception {
-    InsuranceFund books = fund.value() == null ? InsuranceFund.empty(ctx.getCurrentKey()) : fund.value();
+    InsuranceFund books = fund.value();
     for (Settlement s : settlements.release(time)) {
+      if (books == null) {
+        books = InsuranceFund.empty(s.fundId());
+      }
       if (s.seed().signum() > 0) {
         books = emit(books.seed(s.seed()), s, out);
       }
@@ -60,7 +64,8 @@ public final class InsuranceFundFunction extends KeyedProcessFunction<String, Se
           if (entry.kind() == InsuranceFund.Kind.SHORTFALL) {
             ctx.output(ADL_REQUESTS, new AdlRequest(s.instrumentId(), time, s.fundId(), s.accountId(),
                 s.positionSide(), AutoDeleveraging.quantityForShortfall(entry.shortfall().doubleValue(),
-                    s.markPrice(), s.bankruptcyPrice(), s.contractSize()), s.bankruptcyPrice(), s.lotSize(),
+                    s.markPrice(), s.bankruptcyPrice(), s.contractSize(),
+                    s.payoff() == null ? Payoff.LINEAR : s.payoff()), s.bankruptcyPrice(), s.lotSize(),
                 entry.shortfall(), s.reference()));
           }
         }
@@ -72,6 +77,7 @@ public final class InsuranceFundFunction extends KeyedProcessFunction<String, Se
   private static InsuranceFund emit(InsuranceFund.Entry entry, Settlement s, Collector<LedgerEntry> out) {
     out.collect(LedgerEntry.newBuilder()
         .setFundId(entry.fund().fundId())
+        .setCurrency(s.amountCurrency())
         .setSequence(entry.sequence())
         .setEventTime(Instant.ofEpochMilli(s.time()))
         .setKind(LedgerEntryKind.valueOf(entry.kind().name()))

@@ -2,7 +2,9 @@ package dev.solvent.job.model;
 
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentKind;
+import dev.solvent.avro.instruments.Settlement;
 import dev.solvent.risk.instrument.CollateralAsset;
+import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.instrument.LoanAsset;
 import dev.solvent.risk.instrument.OptionContract;
@@ -24,23 +26,39 @@ public final class Instruments {
   public static dev.solvent.risk.instrument.Instrument toCore(Instrument spec) {
     String id = spec.getInstrumentId();
     String underlying = spec.getUnderlying();
+    boolean coin = spec.getSettlement() == Settlement.COIN;
     return switch (spec.getKind()) {
-      case PERPETUAL, FUTURE -> new LinearContract(id, underlying,
-          spec.getKind() == InstrumentKind.FUTURE ? required("expiry", spec.getExpiry()).toEpochMilli() : 0,
-          spec.getContractSize().doubleValue(), spec.getLotSize().doubleValue(), schedule(spec),
-          orDefault(spec.getLiquidationPenaltyRate(), DEFAULT_LINEAR_PENALTY), spec.getInsuranceFundId(),
-          spec.getMaintenanceBasis() == null ? MaintenanceBasis.MARK
-              : MaintenanceBasis.valueOf(spec.getMaintenanceBasis().name()));
+      case PERPETUAL, FUTURE -> {
+        long expiry = spec.getKind() == InstrumentKind.FUTURE ? required("expiry", spec.getExpiry()).toEpochMilli() : 0;
+        MaintenanceBasis basis = spec.getMaintenanceBasis() == null ? MaintenanceBasis.MARK
+            : MaintenanceBasis.valueOf(spec.getMaintenanceBasis().name());
+        double penalty = orDefault(spec.getLiquidationPenaltyRate(), DEFAULT_LINEAR_PENALTY);
+        yield coin
+            ? new InverseContract(id, underlying, expiry, spec.getContractSize().doubleValue(),
+                spec.getLotSize().doubleValue(), schedule(spec), penalty, spec.getInsuranceFundId(), basis)
+            : new LinearContract(id, underlying, expiry, spec.getContractSize().doubleValue(),
+                spec.getLotSize().doubleValue(), schedule(spec), penalty, spec.getInsuranceFundId(), basis);
+      }
       case OPTION -> new OptionContract(id, underlying,
           OptionType.valueOf(required("optionType", spec.getOptionType()).name()),
           required("strike", spec.getStrike()).doubleValue(), required("expiry", spec.getExpiry()).toEpochMilli(),
           spec.getContractSize().doubleValue(), spec.getLotSize().doubleValue(),
-          orDefault(spec.getLiquidationPenaltyRate(), DEFAULT_OPTION_PENALTY), spec.getInsuranceFundId());
-      case SPOT_COLLATERAL -> new CollateralAsset(id, underlying, orDefault(spec.getCollateralHaircut(), 0),
+          orDefault(spec.getLiquidationPenaltyRate(), DEFAULT_OPTION_PENALTY), spec.getInsuranceFundId(), coin);
+      case SPOT_COLLATERAL -> new CollateralAsset(id, quoteOnly(spec).getUnderlying(),
+          orDefault(spec.getCollateralHaircut(), 0),
           required("liquidationThreshold", spec.getLiquidationThreshold()).doubleValue(),
           orDefault(spec.getLiquidationBonus(), 0.05), orDefault(spec.getProtocolFeeRate(), 0.1));
-      case LOAN -> new LoanAsset(id, underlying);
+      case LOAN -> new LoanAsset(id, quoteOnly(spec).getUnderlying());
     };
+  }
+
+  /** Collateral and loan assets are valued in the quote: a COIN settlement means nothing for them. */
+  private static Instrument quoteOnly(Instrument spec) {
+    if (spec.getSettlement() == Settlement.COIN) {
+      throw new IllegalArgumentException("settlement COIN applies to perpetuals, futures and options, not to "
+          + spec.getKind());
+    }
+    return spec;
   }
 
   private static MarginSchedule schedule(Instrument spec) {

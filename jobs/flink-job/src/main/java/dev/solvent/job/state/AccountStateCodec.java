@@ -1,5 +1,6 @@
 package dev.solvent.job.state;
 
+import dev.solvent.risk.account.Account;
 import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.MarginStatus;
 import dev.solvent.risk.book.AccountMemory;
@@ -15,7 +16,7 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * The account book's state: the exact ledger (every decimal with its scale), what it remembers of its outputs, and
- * the pending liquidation with its orders.
+ * the pending liquidation with its orders. Version 2 adds the ledger's currency (version 1 ledgers are in the quote).
  */
 public final class AccountStateCodec implements StateCodec<AccountState> {
 
@@ -29,7 +30,7 @@ public final class AccountStateCodec implements StateCodec<AccountState> {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -68,10 +69,10 @@ public final class AccountStateCodec implements StateCodec<AccountState> {
 
   @Override
   public AccountState read(int version, DataInputView in) throws IOException {
-    if (version != 1) {
+    if (version != 1 && version != 2) {
       throw Fields.unknownVersion(name(), version);
     }
-    AccountLedger ledger = ledger(in);
+    AccountLedger ledger = ledger(in, version);
     AccountMemory memory = new AccountMemory(in.readDouble(), Fields.enumName(in, MarginStatus.class), in.readLong(),
         in.readLong(), in.readLong(), in.readBoolean());
     PendingLiquidation pending = null;
@@ -93,6 +94,7 @@ public final class AccountStateCodec implements StateCodec<AccountState> {
     Fields.string(out, l.accountId());
     Fields.enumName(out, l.mode());
     Fields.string(out, l.fundId());
+    Fields.string(out, l.currency());
     Fields.decimal(out, l.cash());
     out.writeInt(l.positions().length);
     for (LedgerPosition p : l.positions()) {
@@ -108,10 +110,11 @@ public final class AccountStateCodec implements StateCodec<AccountState> {
     Fields.decimal(out, l.deficitsCovered());
   }
 
-  private static AccountLedger ledger(DataInputView in) throws IOException {
+  private static AccountLedger ledger(DataInputView in, int version) throws IOException {
     String accountId = Fields.string(in);
     MarginMode mode = Fields.enumName(in, MarginMode.class);
     String fundId = Fields.string(in);
+    String currency = version == 1 ? Account.QUOTE : Fields.string(in);
     var cash = Fields.decimal(in);
     LedgerPosition[] positions = new LedgerPosition[Fields.length(in)];
     for (int i = 0; i < positions.length; i++) {
@@ -119,7 +122,7 @@ public final class AccountStateCodec implements StateCodec<AccountState> {
     }
     AssetAmount[] collateral = amounts(in);
     AssetAmount[] debt = amounts(in);
-    return new AccountLedger(accountId, mode, fundId, cash, positions, collateral, debt, Fields.decimal(in),
+    return new AccountLedger(accountId, mode, fundId, currency, cash, positions, collateral, debt, Fields.decimal(in),
         Fields.decimal(in), Fields.decimal(in), Fields.decimal(in));
   }
 

@@ -58,7 +58,7 @@ class AccountOperatorTest {
   }
 
   private void openLong(String account, String cash) throws Exception {
-    event(1_000, 1, new AccountOpened(account, MarginMode.CROSS, "usd"));
+    event(1_000, 1, new AccountOpened(account, MarginMode.CROSS, "usd", null));
     event(1_000, 2, new Deposit(account, "USD", d(cash)));
     event(1_000, 3, new Trade(account, "BTC-PERP", "t", d("1"), d("100000"), d("0")));
   }
@@ -69,7 +69,7 @@ class AccountOperatorTest {
     // Arriving out of order: the trade before the deposit, the open last.
     event(1_000, 3, new Trade("alice", "BTC-PERP", "t", d("1"), d("100000"), d("0")));
     event(1_000, 2, new Deposit("alice", "USD", d("10000")));
-    event(1_000, 1, new AccountOpened("alice", MarginMode.CROSS, "usd"));
+    event(1_000, 1, new AccountOpened("alice", MarginMode.CROSS, "usd", null));
     watermark(1_000);
 
     List<MarginUpdate> updates = values(h.getOutput());
@@ -165,7 +165,7 @@ class AccountOperatorTest {
   void eventsOfAnAccountNeverOpenedOrOnAnUnpricedInstrumentAreDeadLetters() throws Exception {
     broadcast(arrays(1_000, 100_000, BTC));
     event(1_000, 1, new Deposit("ghost", "USD", d("5")));
-    event(1_000, 2, new AccountOpened("carol", MarginMode.CROSS, "usd"));
+    event(1_000, 2, new AccountOpened("carol", MarginMode.CROSS, "usd", null));
     event(1_000, 3, new Trade("carol", "DOGE-PERP", "t", d("1"), d("1"), d("0")));
     watermark(1_000);
     assertThat(values(h.getSideOutput(AccountOperator.REJECTED))).extracting(
@@ -188,7 +188,7 @@ class AccountOperatorTest {
   void repayingOrSeizingMoreThanTheAccountHasIsADeadLetterNotAFailure() throws Exception {
     broadcast(arrays(1_000, 2_000, lendingAsset("ETH", InstrumentKind.SPOT_COLLATERAL)));
     broadcast(arrays(1_000, 1, lendingAsset("USDC", InstrumentKind.LOAN)));
-    event(1_000, 1, new AccountOpened("dan", MarginMode.LENDING, "none"));
+    event(1_000, 1, new AccountOpened("dan", MarginMode.LENDING, "none", null));
     event(1_000, 2, new Deposit("dan", "ETH", d("1")));
     event(1_000, 3, new Borrow("dan", "USDC", d("1000")));
     // the auction's rounding up of the last unit of a full repayment closes the debt

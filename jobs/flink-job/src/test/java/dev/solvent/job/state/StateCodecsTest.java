@@ -33,6 +33,7 @@ import dev.solvent.risk.book.AccountState;
 import dev.solvent.risk.book.PendingLiquidation;
 import dev.solvent.risk.book.PendingOrder;
 import dev.solvent.risk.ledger.AccountLedger;
+import dev.solvent.risk.ledger.Payoff;
 import dev.solvent.risk.lending.LendingStatus;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -62,9 +63,10 @@ class StateCodecsTest {
 
   /** A value of each codec, each union's variants separately. */
   private static Map<String, List<Object>> samples() {
-    AccountLedger ledger = AccountLedger.open("bob", MarginMode.CROSS, "usd").deposit("USD", d("7400"), "USD")
+    AccountLedger ledger = AccountLedger.open("bob", MarginMode.CROSS, "usd", "USD").deposit("USD", d("7400"), "USD")
         .deposit("ETH", new BigDecimal("1.25"), "USD").borrow("USDC", new BigDecimal("300.5"))
-        .fill("BTC-PERP", new BigDecimal("1.5"), new BigDecimal("100000.12345678"), BigDecimal.ONE, d("3"));
+        .fill("BTC-PERP", new BigDecimal("1.5"), new BigDecimal("100000.12345678"), BigDecimal.ONE,
+            Payoff.LINEAR, d("3"));
     PendingLiquidation pending = new PendingLiquidation(2, 3, 41_000, new PendingOrder[] {
         new PendingOrder("bob/2/3/BTC-PERP", "BTC-PERP", -1, new BigDecimal("0.459"), new BigDecimal("92606.1"),
             new BigDecimal("0.002"))});

@@ -1,5 +1,6 @@
 package dev.solvent.risk.adl;
 
+import dev.solvent.risk.ledger.Payoff;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,11 +51,13 @@ public final class AutoDeleveraging {
 
   /**
    * Contracts of the bankrupt position that a shortfall corresponds to: the fund would have had to take them over at
-   * the bankruptcy price and unwind them at the mark, losing |mark − bankruptcy| per unit.
+   * the bankruptcy price and unwind them at the mark, losing |v(mark) − v(bankruptcy)| per contract in the fund's
+   * currency (size × |mark − bankruptcy| for a linear contract, size × |1/bankruptcy − 1/mark| coin for an inverse).
    */
   public static double quantityForShortfall(double shortfall, double markPrice, double bankruptcyPrice,
-      double contractSize) {
-    double lossPerContract = Math.abs(markPrice - bankruptcyPrice) * contractSize;
+      double contractSize, Payoff payoff) {
+    double lossPerContract = Math.abs(payoff.value(markPrice, contractSize)
+        - payoff.value(bankruptcyPrice, contractSize));
     return lossPerContract > 0 ? shortfall / lossPerContract : 0;
   }
 }

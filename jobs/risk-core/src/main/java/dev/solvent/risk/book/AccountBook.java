@@ -105,6 +105,10 @@ public final class AccountBook {
     this.bandCalculator = new BandCalculator(parameters, settings.updateRatioStep());
   }
 
+  public Settings settings() {
+    return settings;
+  }
+
   /**
    * @param stored the account's state, or null before anything was kept
    * @param events the account's events at {@code time}, in sequence order
@@ -137,7 +141,13 @@ public final class AccountBook {
             + " is already open"));
         return account;
       }
-      return account.withLedger(AccountLedger.open(opened.accountId(), opened.mode(), opened.fundId()));
+      if (!Account.QUOTE.equals(opened.currency()) && opened.mode() == MarginMode.LENDING) {
+        out.add(new AccountOutput.EventRejected(index, Rejection.INVALID, "account " + opened.accountId()
+            + " is margined in " + opened.currency() + ": a lending account is margined in the quote currency"));
+        return account;
+      }
+      return account.withLedger(AccountLedger.open(opened.accountId(), opened.mode(), opened.fundId(),
+          opened.currency()));
     }
     if (books == null) {
       out.add(new AccountOutput.EventRejected(index, Rejection.UNKNOWN_ACCOUNT, "no AccountOpened for account "
@@ -207,9 +217,10 @@ public final class AccountBook {
       long sequence = last.updateSequence() + 1;
       BigDecimal equity = books.mode() == MarginMode.LENDING ? BigDecimal.valueOf(a.equity())
           : valuation.exactEquity(books);
-      out.add(outputs.marginUpdate(a, equity, time, sequence, time - valuation.oldestSourceTime));
+      String currency = valuation.account.currency();
+      out.add(outputs.marginUpdate(a, equity, time, sequence, time - valuation.oldestSourceTime, currency));
       if (a.status() == MarginStatus.MARGIN_CALL) {
-        out.add(outputs.marginCall(a, equity, time));
+        out.add(outputs.marginCall(a, equity, time, currency));
       }
       for (PositionRisk p : a.positions()) {
         double entry = valuation.entryPrice(books, p.instrumentId());

@@ -15,10 +15,13 @@ public sealed interface AccountEvent {
   /** The event's place in the account log, which orders the events of one instant. */
   long sequence();
 
-  record Opened(String accountId, long sequence, MarginMode mode, String fundId) implements AccountEvent {
+  /** @param currency what the account is margined in: {@code Account.QUOTE}, or a coin */
+  record Opened(String accountId, long sequence, MarginMode mode, String fundId, String currency)
+      implements AccountEvent {
     public Opened {
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(fundId, "fundId");
+      Objects.requireNonNull(currency, "currency");
     }
   }
 

@@ -6,6 +6,7 @@ import dev.solvent.risk.account.UnderlyingExposure;
 import dev.solvent.risk.adl.AdlPosition;
 import dev.solvent.risk.lending.LendingStatus;
 import dev.solvent.risk.liquidation.LiquidationKind;
+import dev.solvent.risk.ledger.Payoff;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -20,10 +21,12 @@ public sealed interface AccountOutput {
    * heartbeat elapsed.
    *
    * @param marginRatio null when nothing is required (an infinite ratio)
+   * @param currency what equity and margins are in: the account's currency
    */
   record MarginUpdated(String accountId, long time, long sequence, MarginMode mode, BigDecimal equity,
       BigDecimal initialMargin, BigDecimal maintenanceMargin, Double marginRatio, MarginStatus status,
-      List<UnderlyingExposure> exposures, long oracleLagMillis, double probabilityOfDefault) implements AccountOutput {
+      List<UnderlyingExposure> exposures, long oracleLagMillis, double probabilityOfDefault, String currency)
+      implements AccountOutput {
 
     public MarginUpdated {
       exposures = List.copyOf(exposures);
@@ -33,17 +36,19 @@ public sealed interface AccountOutput {
   /** With a margin update under the warning level and at or above 1: the early warning. */
   record MarginCalled(String accountId, long time, double marginRatio, double warningLevel, BigDecimal equity,
       BigDecimal maintenanceMargin, Double liquidationDistanceSigma, Double bankruptcyDistanceSigma,
-      double probabilityOfDefault, long horizonMillis) implements AccountOutput {}
+      double probabilityOfDefault, long horizonMillis, String currency) implements AccountOutput {}
 
   /**
    * A reduce-only order for the venue.
    *
    * @param side +1 buys (reduces a short), −1 sells (reduces a long)
    * @param marginRatio the ratio that triggered the plan (0 when infinite)
+   * @param currency what the penalty is in: the account's currency (prices are quote per unit of underlying)
    */
   record LiquidationOrdered(String orderId, String accountId, String instrumentId, long time, int side,
       BigDecimal quantity, BigDecimal limitPrice, BigDecimal bankruptcyPrice, BigDecimal markPrice, BigDecimal penalty,
-      LiquidationKind kind, double marginRatio, double targetMarginRatio, int attempt) implements AccountOutput {}
+      LiquidationKind kind, double marginRatio, double targetMarginRatio, int attempt, String currency)
+      implements AccountOutput {}
 
   /**
    * A fill of a liquidation order settled against its bankruptcy price: a penalty for the fund, or a deficit it
@@ -51,7 +56,7 @@ public sealed interface AccountOutput {
    */
   record FillSettled(String fundId, long time, String accountId, long sequence, String instrumentId, String orderId,
       BigDecimal penalty, BigDecimal deficit, int positionSide, double bankruptcyPrice, double markPrice,
-      double contractSize, double lotSize) implements AccountOutput {}
+      double contractSize, double lotSize, String currency, Payoff payoff) implements AccountOutput {}
 
   /** A position in profit (or a closed one, quantity 0) for the ADL ranking. */
   record AdlPositionReported(AdlPosition position) implements AccountOutput {}

@@ -2,6 +2,7 @@ package dev.solvent.risk.book;
 
 import dev.solvent.risk.account.MarginAssessment;
 import dev.solvent.risk.instrument.Contract;
+import dev.solvent.risk.ledger.Payoff;
 import dev.solvent.risk.liquidation.LiquidationKind;
 import dev.solvent.risk.liquidation.LiquidationPlan;
 import dev.solvent.risk.liquidation.PlannedOrder;
@@ -29,19 +30,19 @@ final class BookOutputs {
   }
 
   AccountOutput.MarginUpdated marginUpdate(MarginAssessment a, BigDecimal equity, long time, long sequence,
-      long oracleLagMillis) {
+      long oracleLagMillis, String currency) {
     return new AccountOutput.MarginUpdated(a.accountId(), time, sequence, a.mode(), Money.atScale(equity,
         RoundingMode.FLOOR), Money.requirement(a.initialMargin()), Money.requirement(a.maintenanceMargin()),
         Double.isFinite(a.marginRatio()) ? a.marginRatio() : null, a.status(), a.exposures(), oracleLagMillis,
-        a.defaultRisk().probabilityOfDefault());
+        a.defaultRisk().probabilityOfDefault(), currency);
   }
 
-  AccountOutput.MarginCalled marginCall(MarginAssessment a, BigDecimal equity, long time) {
+  AccountOutput.MarginCalled marginCall(MarginAssessment a, BigDecimal equity, long time, String currency) {
     var risk = a.defaultRisk();
     return new AccountOutput.MarginCalled(a.accountId(), time, a.marginRatio(), warningLevel,
         Money.atScale(equity, RoundingMode.FLOOR), Money.requirement(a.maintenanceMargin()),
         finite(risk.liquidationDistanceSigma()), finite(risk.bankruptcyDistanceSigma()), risk.probabilityOfDefault(),
-        horizonMillis);
+        horizonMillis, currency);
   }
 
   static AccountOutput.LiquidationOrdered order(String accountId, long number, int attempt, LiquidationKind kind,
@@ -57,17 +58,20 @@ final class BookOutputs {
         Money.fromDouble(Math.max(order.bankruptcyPrice(), 0), RoundingMode.HALF_EVEN),
         Money.fromDouble(order.markPrice(), RoundingMode.HALF_EVEN),
         kind == LiquidationKind.TAKEOVER ? BigDecimal.ZERO.setScale(Money.SCALE)
-            : penalty(order, quantity, contract.penaltyRate()),
-        kind, Double.isFinite(plan.ratioBefore()) ? plan.ratioBefore() : 0, plan.targetRatio(), attempt);
+            : penalty(order, quantity, contract),
+        kind, Double.isFinite(plan.ratioBefore()) ? plan.ratioBefore() : 0, plan.targetRatio(), attempt,
+        valuation.account.currency());
   }
 
   /**
-   * The penalty at the mark in exact decimals (rate × quantity × mark, rounded up), unless the planner capped it at
+   * The penalty at the mark in exact decimals (rate × |v(quantity, mark)|, the order's {@link Payoff#value}, rounded
+   * up: quantity × size × mark in the quote, quantity × size / mark in the coin for an inverse contract), unless the planner capped it at
    * the equity left, in which case the cap rounds down, as in settlement.
    */
-  private static BigDecimal penalty(PlannedOrder order, BigDecimal quantity, double rate) {
+  private static BigDecimal penalty(PlannedOrder order, BigDecimal quantity, Contract contract) {
     BigDecimal mark = Money.fromDouble(order.markPrice(), RoundingMode.HALF_EVEN);
-    BigDecimal exact = BigDecimal.valueOf(rate).multiply(quantity).multiply(mark);
+    BigDecimal exact = BigDecimal.valueOf(contract.penaltyRate())
+        .multiply(Payoff.of(contract).value(quantity, mark, BigDecimal.valueOf(contract.contractSize())).abs());
     boolean capped = order.penalty() < exact.doubleValue() * (1 - 1e-9);
     return capped ? Money.entitlement(order.penalty()) : Money.atScale(exact, RoundingMode.CEILING);
   }

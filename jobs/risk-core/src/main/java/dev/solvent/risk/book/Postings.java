@@ -1,11 +1,13 @@
 package dev.solvent.risk.book;
 
+import dev.solvent.risk.account.MarginCalculator;
 import dev.solvent.risk.adl.AdlPosition;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.instrument.LoanAsset;
 import dev.solvent.risk.ledger.AccountLedger;
 import dev.solvent.risk.ledger.LedgerPosition;
+import dev.solvent.risk.ledger.Payoff;
 import dev.solvent.risk.settlement.FillSettlement;
 import dev.solvent.risk.settlement.LiquidationSettlement;
 import java.math.BigDecimal;
@@ -23,10 +25,11 @@ final class Postings {
   /** The smallest amount of the ledger's wire scale (8 decimals). */
   private static final BigDecimal ROUNDING_UNIT = new BigDecimal("0.00000001");
 
-  private final String cashAsset;
+  private final String quoteCashAsset;
 
-  Postings(String cashAsset) {
-    this.cashAsset = cashAsset;
+  /** @param quoteCashAsset the asset that is cash to a quote-margined account; a coin-margined one's is its coin */
+  Postings(String quoteCashAsset) {
+    this.quoteCashAsset = quoteCashAsset;
   }
 
   /** The books after the event, the liquidation still pending, and what the event caused; or why it was refused. */
@@ -43,26 +46,27 @@ final class Postings {
   }
 
   Posted post(AccountLedger books, AccountEvent event, long time, Market market, PendingLiquidation pending) {
+    String cashAsset = books.coinMargined() ? books.currency() : quoteCashAsset;
     if (event instanceof AccountEvent.Deposit d) {
-      return asset(d.asset(), CollateralAsset.class, market, pending, () -> books.deposit(d.asset(), d.amount(),
+      return asset(d.asset(), cashAsset, CollateralAsset.class, market, pending, () -> books.deposit(d.asset(), d.amount(),
           cashAsset));
     }
     if (event instanceof AccountEvent.Withdrawal w) {
       if (!w.asset().equals(cashAsset) && w.amount().compareTo(books.collateral(w.asset())) > 0) {
         return overdrawn("withdraws", w.amount(), w.asset(), books.collateral(w.asset()), "holds");
       }
-      return asset(w.asset(), CollateralAsset.class, market, pending, () -> books.withdraw(w.asset(), w.amount(),
+      return asset(w.asset(), cashAsset, CollateralAsset.class, market, pending, () -> books.withdraw(w.asset(), w.amount(),
           cashAsset));
     }
     if (event instanceof AccountEvent.Borrow b) {
-      return asset(b.asset(), LoanAsset.class, market, pending, () -> books.borrow(b.asset(), b.amount()));
+      return asset(b.asset(), cashAsset, LoanAsset.class, market, pending, () -> books.borrow(b.asset(), b.amount()));
     }
     if (event instanceof AccountEvent.Repay r) {
       BigDecimal owed = books.debt(r.asset());
       if (r.amount().compareTo(owed) > 0) {
         return overdrawn("repays", r.amount(), r.asset(), owed, "owes");
       }
-      return asset(r.asset(), LoanAsset.class, market, pending, () -> books.repay(r.asset(), r.amount()));
+      return asset(r.asset(), cashAsset, LoanAsset.class, market, pending, () -> books.repay(r.asset(), r.amount()));
     }
     if (event instanceof AccountEvent.Funding f) {
       return Posted.of(books.funding(f.amount()), pending);
@@ -109,10 +113,14 @@ final class Postings {
         + asset + " but the account " + has + " " + available.toPlainString());
   }
 
-  private Posted asset(String asset, Class<?> kind, Market market, PendingLiquidation pending,
-      Supplier<AccountLedger> change) {
+  private Posted asset(String asset, String cashAsset, Class<?> kind, Market market,
+      PendingLiquidation pending, Supplier<AccountLedger> change) {
     if (kind == CollateralAsset.class && asset.equals(cashAsset)) {
       return Posted.of(change.get(), pending);
+    }
+    if (!cashAsset.equals(quoteCashAsset)) {
+      return Posted.rejected(Rejection.INVALID, "a coin-margined account holds only its coin " + cashAsset
+          + ", not " + asset);
     }
     PricedInstrument priced = market.priced(asset);
     if (priced == null || !kind.isInstance(priced.instrument())) {
@@ -129,21 +137,27 @@ final class Postings {
       return Posted.rejected(Rejection.UNKNOWN_INSTRUMENT, "instrument " + instrumentId
           + " is not a priced perpetual, future or option");
     }
+    String settles = MarginCalculator.settlementCurrency(contract);
+    if (!settles.equals(books.currency())) {
+      return Posted.rejected(Rejection.INVALID, "instrument " + instrumentId + " settles in " + settles
+          + " and account " + books.accountId() + " is margined in " + books.currency());
+    }
     BigDecimal contractSize = priced.contractSize();
-    AccountLedger updated = books.fill(instrumentId, quantity, price, contractSize, fee);
+    Payoff payoff = Payoff.of(contract);
+    AccountLedger updated = books.fill(instrumentId, quantity, price, contractSize, payoff, fee);
     AccountOutput.FillSettled settlement = null;
     PendingLiquidation nextPending = pending;
     PendingOrder order = orderId == null || pending == null ? null : pending.order(orderId);
     if (order != null) {
       LedgerPosition before = books.position(instrumentId);
       BigDecimal closed = quantity.abs();
-      BigDecimal entry = before == null || before.isFlat() ? price : before.entryPrice(contractSize);
-      FillSettlement s = LiquidationSettlement.settle(-order.side(), closed, price, entry, contractSize,
+      BigDecimal entry = before == null || before.isFlat() ? price : before.entryPrice(contractSize, payoff);
+      FillSettlement s = LiquidationSettlement.settle(-order.side(), closed, price, entry, contractSize, payoff,
           order.bankruptcyPrice(), order.penaltyRate());
       updated = s.penalty().signum() > 0 ? updated.payPenalty(s.penalty()) : updated.coverDeficit(s.deficit());
       settlement = new AccountOutput.FillSettled(books.fundId(), time, books.accountId(), sequence, instrumentId,
           orderId, s.penalty(), s.deficit(), -order.side(), order.bankruptcyPrice().doubleValue(),
-          price.doubleValue(), contractSize.doubleValue(), contract.lotSize());
+          price.doubleValue(), contractSize.doubleValue(), contract.lotSize(), books.currency(), payoff);
       nextPending = pending.fill(orderId, closed);
     }
     List<AdlPosition> adl = updated.position(instrumentId) == null

@@ -6,10 +6,10 @@ import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.instrument.Instrument;
-import dev.solvent.risk.instrument.LinearContract;
 import dev.solvent.risk.ledger.AccountLedger;
 import dev.solvent.risk.ledger.AssetAmount;
 import dev.solvent.risk.ledger.LedgerPosition;
+import dev.solvent.risk.ledger.Payoff;
 import dev.solvent.risk.money.Money;
 import dev.solvent.risk.portfolio.RiskArray;
 import java.math.BigDecimal;
@@ -61,13 +61,13 @@ final class Valuation {
       oldest = Math.min(oldest, priced.sourceTime());
     }
     Account account = ledger.toRiskAccount(id -> contractSize(instruments.get(id)),
-        id -> instruments.get(id) instanceof LinearContract);
+        id -> Payoff.of(instruments.get(id)));
     return new Valuation(account, instruments, new MarketState(now, arrays, conditions), stale,
         oldest == Long.MAX_VALUE ? now : oldest);
   }
 
   /**
-   * Equity in exact decimals where it is money: cash + Σ linear qty × contract size × mark (the oracle's decimal
+   * Equity in exact decimals where it is money: cash + Σ linear and inverse qty × value(mark) (the oracle's decimal
    * mark) + collateral × mark × (1 − haircut); option premiums are model values, rounded down. The double equity of
    * the risk model decides; this one is reported, so a ledger that is exactly 268.8178 is printed as such.
    */
@@ -75,9 +75,11 @@ final class Valuation {
     BigDecimal equity = ledger.cash();
     for (LedgerPosition p : ledger.positions()) {
       RiskArray array = market.riskArray(p.instrumentId());
-      if (instruments.get(p.instrumentId()) instanceof LinearContract linear) {
-        equity = equity.add(p.quantity().multiply(BigDecimal.valueOf(linear.contractSize()))
-            .multiply(BigDecimal.valueOf(array.spot())));
+      Instrument instrument = instruments.get(p.instrumentId());
+      Payoff payoff = Payoff.of(instrument);
+      if (payoff != Payoff.PREMIUM) {
+        equity = equity.add(payoff.value(p.quantity(), BigDecimal.valueOf(array.spot()),
+            BigDecimal.valueOf(contractSize(instrument))));
       } else {
         equity = equity.add(Money.entitlement(p.quantity().doubleValue() * array.markValue()));
       }
@@ -107,7 +109,8 @@ final class Valuation {
   /** The average entry price the risk model uses for a held position; 0 when flat or not held. */
   double entryPrice(AccountLedger ledger, String instrumentId) {
     LedgerPosition p = ledger.position(instrumentId);
-    return p == null || p.isFlat() ? 0 : p.entryPrice(contractSize(instruments.get(instrumentId)));
+    Instrument instrument = instruments.get(instrumentId);
+    return p == null || p.isFlat() ? 0 : p.entryPrice(contractSize(instrument), Payoff.of(instrument));
   }
 
   /** The position's size in the risk model's view (what the ledger holds, as a double), 0 when not held. */

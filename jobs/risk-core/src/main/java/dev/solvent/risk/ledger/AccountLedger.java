@@ -12,20 +12,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
  * One account's exact books, changed only by the venue's account events (README "Money").
  *
- * <p>Cash accounting: every fill moves {@code qty × price × contract size} between cash and the position, fees,
- * penalties and funding move cash, and nothing is rounded, so money is conserved to the last digit: equity =
- * cash + Σ qty × contract size × mark. Realized P&L is reported from the average entry price, which is derived.
+ * <p>Cash accounting: every fill moves {@code value(qty, price)} between cash and the position ({@link Payoff}: qty ×
+ * price × contract size for linear contracts and options, −qty × contract size / price in the coin for inverse ones,
+ * the one division, rounded at 1e-24), fees, penalties and funding move cash, and nothing else is rounded, so money
+ * is conserved to the last digit: equity = cash + Σ value(qty, mark). Realized P&L is reported from the average entry price, which is derived.
  * Immutable: every event returns a new ledger. Arrays are kept sorted by id so equal books are equal records.
  *
- * @param cash quote-currency cash, exact
+ * @param currency what cash and every amount are in: {@link Account#QUOTE}, or the coin of a coin-margined account
+ * @param cash cash in the account's currency, exact
  * @param realizedPnl P&L realized by closing fills, against the average entry price (a report, to 34 significant digits)
  */
-public record AccountLedger(String accountId, MarginMode mode, String fundId, BigDecimal cash,
+public record AccountLedger(String accountId, MarginMode mode, String fundId, String currency, BigDecimal cash,
     LedgerPosition[] positions, AssetAmount[] collateral, AssetAmount[] debt, BigDecimal realizedPnl,
     BigDecimal fees, BigDecimal penalties, BigDecimal deficitsCovered) {
 
@@ -36,14 +39,15 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(fundId, "fundId");
+    Objects.requireNonNull(currency, "currency");
   }
 
-  public static AccountLedger open(String accountId, MarginMode mode, String fundId) {
-    return new AccountLedger(accountId, mode, fundId, BigDecimal.ZERO, new LedgerPosition[0], new AssetAmount[0],
-        new AssetAmount[0], BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+  public static AccountLedger open(String accountId, MarginMode mode, String fundId, String currency) {
+    return new AccountLedger(accountId, mode, fundId, currency, BigDecimal.ZERO, new LedgerPosition[0],
+        new AssetAmount[0], new AssetAmount[0], BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
   }
 
-  /** Cash in (quote currency) or collateral units in. */
+  /** Cash in (the cash asset) or collateral units in. */
   public AccountLedger deposit(String asset, BigDecimal amount, String cashAsset) {
     return asset.equals(cashAsset) ? withCash(cash.add(amount))
         : with(positions, adjust(collateral, asset, amount), debt);
@@ -51,6 +55,10 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
 
   public AccountLedger withdraw(String asset, BigDecimal amount, String cashAsset) {
     return deposit(asset, amount.negate(), cashAsset);
+  }
+
+  public boolean coinMargined() {
+    return !Account.QUOTE.equals(currency);
   }
 
   public AccountLedger borrow(String asset, BigDecimal amount) {
@@ -67,8 +75,8 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
 
   /** A fill of {@code quantity} (signed) at {@code price}, paying {@code fee}. */
   public AccountLedger fill(String instrumentId, BigDecimal quantity, BigDecimal price, BigDecimal contractSize,
-      BigDecimal fee) {
-    BigDecimal notional = quantity.multiply(price).multiply(contractSize);
+      Payoff payoff, BigDecimal fee) {
+    BigDecimal notional = payoff.value(quantity, price, contractSize);
     LedgerPosition before = position(instrumentId);
     BigDecimal oldQty = before == null ? BigDecimal.ZERO : before.quantity();
     BigDecimal oldCost = before == null ? BigDecimal.ZERO : before.cost();
@@ -81,31 +89,31 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
       BigDecimal closed = quantity.abs().min(oldQty.abs());
       // Cost of the closed part at the average entry: oldCost × closed / |oldQty|.
       BigDecimal closedCost = oldCost.multiply(closed).divide(oldQty.abs(), COST_SCALE, RoundingMode.HALF_EVEN);
-      BigDecimal closedProceeds = price.multiply(contractSize).multiply(closed).multiply(BigDecimal.valueOf(oldQty.signum()));
+      BigDecimal closedProceeds = payoff.value(oldQty.signum() < 0 ? closed.negate() : closed, price, contractSize);
       realized = closedProceeds.subtract(closedCost);
       if (quantity.abs().compareTo(oldQty.abs()) <= 0) {
         newCost = oldCost.subtract(closedCost);
       } else {
         // Flipped: the remainder opens at this price.
-        newCost = newQty.multiply(price).multiply(contractSize);
+        newCost = payoff.value(newQty, price, contractSize);
       }
     }
     if (newQty.signum() == 0) {
       newCost = BigDecimal.ZERO;
     }
     LedgerPosition[] updated = put(positions, new LedgerPosition(instrumentId, lean(newQty), lean(newCost)));
-    return new AccountLedger(accountId, mode, fundId, lean(cash.subtract(notional).subtract(fee)), updated, collateral,
-        debt, lean(realizedPnl.add(realized, REPORT)), lean(fees.add(fee)), penalties, deficitsCovered);
+    return new AccountLedger(accountId, mode, fundId, currency, lean(cash.subtract(notional).subtract(fee)), updated,
+        collateral, debt, lean(realizedPnl.add(realized, REPORT)), lean(fees.add(fee)), penalties, deficitsCovered);
   }
 
   public AccountLedger payPenalty(BigDecimal penalty) {
-    return new AccountLedger(accountId, mode, fundId, lean(cash.subtract(penalty)), positions, collateral, debt,
-        realizedPnl, fees, lean(penalties.add(penalty)), deficitsCovered);
+    return new AccountLedger(accountId, mode, fundId, currency, lean(cash.subtract(penalty)), positions, collateral,
+        debt, realizedPnl, fees, lean(penalties.add(penalty)), deficitsCovered);
   }
 
   public AccountLedger coverDeficit(BigDecimal deficit) {
-    return new AccountLedger(accountId, mode, fundId, lean(cash.add(deficit)), positions, collateral, debt, realizedPnl,
-        fees, penalties, lean(deficitsCovered.add(deficit)));
+    return new AccountLedger(accountId, mode, fundId, currency, lean(cash.add(deficit)), positions, collateral, debt,
+        realizedPnl, fees, penalties, lean(deficitsCovered.add(deficit)));
   }
 
   /** A Dutch-auction liquidation: debt repaid by the liquidator, collateral seized. */
@@ -152,21 +160,22 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
   }
 
   /**
-   * The risk model's view: wallet balance = cash + cost of linear positions (so that wallet + unrealized P&L =
-   * cash + Σ qty × mark value), entry prices from cost.
+   * The risk model's view: wallet balance = cash + cost of linear and inverse positions (so that wallet + unrealized
+   * P&L = cash + Σ value(qty, mark)), entry prices from cost.
    *
    * @param contractSize contract size by instrument id
-   * @param isLinear whether an instrument is a linear contract (its cost is in the wallet balance)
+   * @param payoff payoff by instrument id
    */
-  public Account toRiskAccount(ToDoubleFunction<String> contractSize, java.util.function.Predicate<String> isLinear) {
+  public Account toRiskAccount(ToDoubleFunction<String> contractSize, Function<String, Payoff> payoff) {
     double wallet = cash.doubleValue();
     List<Position> held = new ArrayList<>();
     for (LedgerPosition p : positions) {
-      if (isLinear.test(p.instrumentId())) {
+      Payoff kind = payoff.apply(p.instrumentId());
+      if (kind.costInWallet()) {
         wallet += p.cost().doubleValue();
       }
       held.add(Position.of(p.instrumentId(), p.quantity().doubleValue(),
-          p.entryPrice(contractSize.applyAsDouble(p.instrumentId()))));
+          p.entryPrice(contractSize.applyAsDouble(p.instrumentId()), kind)));
     }
     Map<String, Double> collateralUnits = new java.util.TreeMap<>();
     for (AssetAmount a : collateral) {
@@ -177,17 +186,17 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
       debtUnits.put(a.asset(), a.amount().doubleValue());
     }
     MarginMode riskMode = mode == MarginMode.ISOLATED ? MarginMode.CROSS : mode;
-    return new Account(accountId, riskMode, wallet, held, collateralUnits, debtUnits);
+    return new Account(accountId, riskMode, wallet, held, collateralUnits, debtUnits, currency);
   }
 
   private AccountLedger withCash(BigDecimal newCash) {
-    return new AccountLedger(accountId, mode, fundId, lean(newCash), positions, collateral, debt, realizedPnl, fees,
-        penalties, deficitsCovered);
+    return new AccountLedger(accountId, mode, fundId, currency, lean(newCash), positions, collateral, debt, realizedPnl,
+        fees, penalties, deficitsCovered);
   }
 
   private AccountLedger with(LedgerPosition[] newPositions, AssetAmount[] newCollateral, AssetAmount[] newDebt) {
-    return new AccountLedger(accountId, mode, fundId, cash, newPositions, newCollateral, newDebt, realizedPnl, fees,
-        penalties, deficitsCovered);
+    return new AccountLedger(accountId, mode, fundId, currency, cash, newPositions, newCollateral, newDebt, realizedPnl,
+        fees, penalties, deficitsCovered);
   }
 
   /**
@@ -242,6 +251,7 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
   @Override
   public boolean equals(Object o) {
     return o instanceof AccountLedger l && accountId.equals(l.accountId) && mode == l.mode && fundId.equals(l.fundId)
+        && currency.equals(l.currency)
         && cash.compareTo(l.cash) == 0 && Arrays.equals(positions, l.positions)
         && Arrays.equals(collateral, l.collateral) && Arrays.equals(debt, l.debt)
         && realizedPnl.compareTo(l.realizedPnl) == 0 && fees.compareTo(l.fees) == 0
@@ -255,7 +265,7 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, Bi
 
   @Override
   public String toString() {
-    return "AccountLedger[" + accountId + " " + mode + " cash=" + cash.toPlainString() + " positions="
+    return "AccountLedger[" + accountId + " " + mode + " " + currency + " cash=" + cash.toPlainString() + " positions="
         + Arrays.toString(positions) + " collateral=" + Arrays.toString(collateral) + " debt=" + Arrays.toString(debt)
         + "]";
   }

@@ -3,6 +3,7 @@ package dev.solvent.risk.adl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.solvent.risk.ledger.Payoff;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,16 @@ class AutoDeleveragingTest {
 
   @Test
   void shortfallConvertsToTheQuantityTheFundCouldNotTakeOver() {
-    assertThat(AutoDeleveraging.quantityForShortfall(5_000, 95_000, 97_000, 1)).isCloseTo(2.5, within(1e-12));
+    assertThat(AutoDeleveraging.quantityForShortfall(5_000, 95_000, 97_000, 1, Payoff.LINEAR))
+        .isCloseTo(2.5, within(1e-12));
+  }
+
+  @Test
+  void anInverseShortfallInTheCoinConvertsAtTheCoinLossPerContract() {
+    // 100 USD contracts, bankrupt at 97,000 with the mark at 95,000: each contract the fund takes over loses
+    // 100 × (1/95,000 − 1/97,000) = 100 × 2,000 / (95,000 × 97,000) BTC, so a 0.01 BTC shortfall is
+    // 0.01 × 95,000 × 97,000 / 200,000 = 460.75 contracts.
+    assertThat(AutoDeleveraging.quantityForShortfall(0.01, 95_000, 97_000, 100, Payoff.INVERSE))
+        .isCloseTo(460.75, within(1e-9));
   }
 }

@@ -1,5 +1,6 @@
 package dev.solvent.risk.book;
 
+import dev.solvent.risk.account.Account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -106,7 +107,7 @@ class AccountBookTest {
   }
 
   private static AccountEvent opened(String account, long sequence) {
-    return new AccountEvent.Opened(account, sequence, MarginMode.CROSS, "usd");
+    return new AccountEvent.Opened(account, sequence, MarginMode.CROSS, "usd", Account.QUOTE);
   }
 
   private static AccountEvent deposit(String account, long sequence, String asset, String amount) {
@@ -224,7 +225,7 @@ class AccountBookTest {
   @Test
   void takingMoreThanTheAccountHasIsInvalidButTheRoundingUnitOfAFullAuctionRepaymentClosesTheDebt() {
     AccountState dan = step(null, eth(1_000, 2_000, false), 1_000,
-        new AccountEvent.Opened("dan", 1, MarginMode.LENDING, "none"), deposit("dan", 2, "ETH", "1"),
+        new AccountEvent.Opened("dan", 1, MarginMode.LENDING, "none", Account.QUOTE), deposit("dan", 2, "ETH", "1"),
         new AccountEvent.Borrow("dan", 3, "USDC", d("1000"))).state();
     // The auction rounds the repayment of the whole 1,000 up to the 8th decimal: one unit over closes the debt.
     AccountBook.Step filled = step(dan, eth(2_000, 2_000, false), 2_000,
@@ -767,7 +768,7 @@ class AccountBookTest {
   void aLendingAccountReportsItsHealthWhileUnderwaterAndOnceWhenItRecoversAndIsNeverGivenOrders() {
     // Dan: 5 ETH against 9,000 USDC. Health factor = 5 × 2,000 × 0.8 / 9,000 = 0.8889 (Aave: Σ collateral × LT / debt).
     AccountBook.Step open = step(null, eth(1_000, 2_000, false), 1_000,
-        new AccountEvent.Opened("dan", 1, MarginMode.LENDING, "none"), deposit("dan", 2, "ETH", "5"),
+        new AccountEvent.Opened("dan", 1, MarginMode.LENDING, "none", Account.QUOTE), deposit("dan", 2, "ETH", "5"),
         new AccountEvent.Borrow("dan", 3, "USDC", d("9000")));
     assertThat(kinds(open)).containsExactly(MarginUpdated.class, LendingHealth.class);
     MarginUpdated update = only(MarginUpdated.class, open).get(0);
@@ -820,7 +821,7 @@ class AccountBookTest {
   @Test
   void aLendingAccountIsNotReportedToTheAuctionsOnAStalePrice() {
     AccountBook.Step stale = step(null, eth(1_000, 2_000, true), 1_000,
-        new AccountEvent.Opened("dan", 1, MarginMode.LENDING, "none"), deposit("dan", 2, "ETH", "5"),
+        new AccountEvent.Opened("dan", 1, MarginMode.LENDING, "none", Account.QUOTE), deposit("dan", 2, "ETH", "5"),
         new AccountEvent.Borrow("dan", 3, "USDC", d("9000")));
     assertThat(only(MarginUpdated.class, stale)).hasSize(1);
     assertThat(only(LendingHealth.class, stale)).isEmpty();

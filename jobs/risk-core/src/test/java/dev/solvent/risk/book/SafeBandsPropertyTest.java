@@ -1,5 +1,6 @@
 package dev.solvent.risk.book;
 
+import dev.solvent.risk.account.Account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.risk.account.MarginMode;
@@ -237,7 +238,7 @@ class SafeBandsPropertyTest {
       case 2 -> MarginMode.PORTFOLIO;
       default -> MarginMode.LENDING;
     };
-    events.add(new AccountEvent.Opened(id, 1, mode, "usd"));
+    events.add(new AccountEvent.Opened(id, 1, mode, "usd", Account.QUOTE));
     long seq = 2;
     if (mode == MarginMode.LENDING) {
       boolean eth = random.nextBoolean();
