@@ -38,12 +38,14 @@ import java.util.TreeMap;
  *   <li><b>Ledger</b>: each fund's sequence runs 1, 2, 3, … without gaps, every {@code balanceAfter} is the previous
  *       balance plus the entry's amount, and the end balance is the sum of the entries.</li>
  *   <li><b>Bankruptcy</b>: for every liquidation order, the deficits its fills left below the bankruptcy price,
- *       {@code ⌈|fill − bankruptcy| × quantity × contract size⌉} per fill, equal the fund's payouts plus shortfalls
- *       booked against it; and its penalties never exceed what its fills beat the bankruptcy price by.</li>
+ *       {@code ⌈|v(fill) − v(bankruptcy)|⌉} per fill (v the value of the fill's quantity at a price: quantity × size ×
+ *       price, or −quantity × size / price in the coin for an inverse contract), equal the fund's payouts plus
+ *       shortfalls booked against it; and its penalties never exceed what its fills beat the bankruptcy price by.</li>
  *   <li><b>Trigger</b>: a partial or full liquidation, and an auction start, only while the account's ratio (health
  *       factor) is below 1, both in the order and in the account's latest margin update at or before it.</li>
- *   <li><b>Conservation</b> (USD, margin modes other than lending): cash of all accounts + cost of their open
- *       positions + insurance funds + fees = deposits − withdrawals + realized P&amp;L + funding + shortfalls; and
+ *   <li><b>Conservation</b> (per currency: USD and each coin accounts are margined in; margin modes other than
+ *       lending): cash of all accounts + cost of their open positions + insurance funds + fees = deposits −
+ *       withdrawals + realized P&amp;L + funding + shortfalls; and
  *       every account left flat has, in its last margin update, exactly the equity its own events give it.</li>
  * </ul>
  *
@@ -52,6 +54,7 @@ import java.util.TreeMap;
 public final class InvariantChecker implements Participant {
 
   private static final String CASH = "USD";
+  private static final int INVERSE_SCALE = 24;
   private static final MathContext EXACT_ENOUGH = MathContext.DECIMAL128;
   /** Tolerance of the conservation sum: average costs divide, the rest is exact. */
   private static final BigDecimal TOLERANCE = new BigDecimal("0.000001");
@@ -59,6 +62,7 @@ public final class InvariantChecker implements Participant {
 
   /** One account's books as the checker keeps them: cash, and quantity and cost per instrument. */
   private static final class Books {
+    String currency = CASH;
     BigDecimal cash = BigDecimal.ZERO;
     final Map<String, BigDecimal[]> positions = new TreeMap<>();
     boolean otherAssets;
@@ -73,10 +77,21 @@ public final class InvariantChecker implements Participant {
     }
   }
 
-  private record Fund(long sequence, BigDecimal balance, BigDecimal sum) {}
+  private record Fund(String currency, long sequence, BigDecimal balance, BigDecimal sum) {}
+
+  /** The flows of one currency that conservation balances. */
+  private static final class Flows {
+    BigDecimal deposits = BigDecimal.ZERO;
+    BigDecimal withdrawals = BigDecimal.ZERO;
+    BigDecimal fees = BigDecimal.ZERO;
+    BigDecimal funding = BigDecimal.ZERO;
+    BigDecimal realized = BigDecimal.ZERO;
+    BigDecimal shortfalls = BigDecimal.ZERO;
+  }
 
   private final Map<String, Books> accounts = new TreeMap<>();
   private final Map<String, BigDecimal> contractSize = new HashMap<>();
+  private final Set<String> inverse = new java.util.HashSet<>();
   private final Map<String, LiquidationOrder> orders = new HashMap<>();
   private final Map<String, BigDecimal> expectedDeficit = new TreeMap<>();
   private final Map<String, BigDecimal> beatenBy = new TreeMap<>();
@@ -87,12 +102,7 @@ public final class InvariantChecker implements Participant {
   private final List<LoopRecord> pendingFills = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private long violationCount;
-  private BigDecimal deposits = BigDecimal.ZERO;
-  private BigDecimal withdrawals = BigDecimal.ZERO;
-  private BigDecimal fees = BigDecimal.ZERO;
-  private BigDecimal funding = BigDecimal.ZERO;
-  private BigDecimal realized = BigDecimal.ZERO;
-  private BigDecimal shortfalls = BigDecimal.ZERO;
+  private final Map<String, Flows> flows = new TreeMap<>();
   private boolean finished;
   private long checkedAccounts;
 
@@ -149,6 +159,13 @@ public final class InvariantChecker implements Participant {
   private void input(LoopRecord in) {
     if (in.record() instanceof InstrumentUpdate update && update.getPayload() instanceof Instrument spec) {
       contractSize.put(spec.getInstrumentId(), spec.getContractSize());
+      boolean coinContract = spec.getSettlement() == dev.solvent.avro.instruments.Settlement.COIN
+          && spec.getKind() != dev.solvent.avro.instruments.InstrumentKind.OPTION;
+      if (coinContract) {
+        inverse.add(spec.getInstrumentId());
+      } else {
+        inverse.remove(spec.getInstrumentId());
+      }
     } else if (in.record() instanceof AccountEvent event) {
       account(event, in);
     }
@@ -162,19 +179,20 @@ public final class InvariantChecker implements Participant {
     }
     if (p instanceof AccountOpened opened) {
       books(opened.getAccountId()).mode = opened.getMarginMode();
+      books(opened.getAccountId()).currency = opened.getCurrency() == null ? CASH : opened.getCurrency();
     } else if (p instanceof Deposit d) {
       if (d.getAccountId().startsWith("fund:")) {
-        deposits = deposits.add(d.getAmount());
-      } else if (d.getAsset().equals(CASH)) {
+        flows(d.getAsset()).deposits = flows(d.getAsset()).deposits.add(d.getAmount());
+      } else if (d.getAsset().equals(books(d.getAccountId()).currency)) {
         books(d.getAccountId()).cash = books(d.getAccountId()).cash.add(d.getAmount());
-        deposits = deposits.add(d.getAmount());
+        flows(d.getAsset()).deposits = flows(d.getAsset()).deposits.add(d.getAmount());
       } else {
         books(d.getAccountId()).otherAssets = true;
       }
     } else if (p instanceof Withdrawal w) {
-      if (w.getAsset().equals(CASH)) {
+      if (w.getAsset().equals(books(w.getAccountId()).currency)) {
         books(w.getAccountId()).cash = books(w.getAccountId()).cash.subtract(w.getAmount());
-        withdrawals = withdrawals.add(w.getAmount());
+        flows(w.getAsset()).withdrawals = flows(w.getAsset()).withdrawals.add(w.getAmount());
       } else {
         books(w.getAccountId()).otherAssets = true;
       }
@@ -186,8 +204,9 @@ public final class InvariantChecker implements Participant {
     } else if (p instanceof AdlFill f) {
       fill(f.getAccountId(), f.getInstrumentId(), f.getQuantity(), f.getPrice(), BigDecimal.ZERO);
     } else if (p instanceof FundingPayment f) {
-      books(f.getAccountId()).cash = books(f.getAccountId()).cash.add(f.getAmount());
-      funding = funding.add(f.getAmount());
+      Books b = books(f.getAccountId());
+      b.cash = b.cash.add(f.getAmount());
+      flows(b.currency).funding = flows(b.currency).funding.add(f.getAmount());
     } else if (p != null && !(p instanceof dev.solvent.avro.account.Heartbeat)) {
       // Borrow, repay and auction fills move lending assets, outside the USD books.
       String account = (String) ((org.apache.avro.specific.SpecificRecord) p).get(0);
@@ -198,10 +217,10 @@ public final class InvariantChecker implements Participant {
   /** Average-cost books: opening adds cost, closing realizes the difference against the average entry. */
   private void fill(String account, String instrument, BigDecimal quantity, BigDecimal price, BigDecimal fee) {
     Books b = books(account);
-    BigDecimal size = contractSize.getOrDefault(instrument, BigDecimal.ONE);
-    BigDecimal value = quantity.multiply(price).multiply(size);
+    BigDecimal value = value(instrument, quantity, price);
     b.cash = b.cash.subtract(value).subtract(fee);
-    fees = fees.add(fee);
+    Flows f = flows(b.currency);
+    f.fees = f.fees.add(fee);
     BigDecimal[] pos = b.positions.computeIfAbsent(instrument, i -> new BigDecimal[] {BigDecimal.ZERO,
         BigDecimal.ZERO});
     BigDecimal q = pos[0];
@@ -214,13 +233,25 @@ public final class InvariantChecker implements Participant {
     BigDecimal removedCost = pos[1].multiply(closing).divide(q.abs(), EXACT_ENOUGH);
     BigDecimal closedValue = value.multiply(closing).divide(quantity.abs(), EXACT_ENOUGH);
     // closing a long: value is negative (a sale), realized = proceeds − cost
-    realized = realized.add(closedValue.negate().subtract(removedCost));
+    f.realized = f.realized.add(closedValue.negate().subtract(removedCost));
     pos[0] = q.add(quantity);
     pos[1] = pos[1].subtract(removedCost).add(value.subtract(closedValue));
   }
 
+  /** What {@code quantity} contracts are worth at a price: quantity × size × price, or −quantity × size / price. */
+  private BigDecimal value(String instrument, BigDecimal quantity, BigDecimal price) {
+    BigDecimal size = contractSize.getOrDefault(instrument, BigDecimal.ONE);
+    return inverse.contains(instrument)
+        ? quantity.multiply(size).divide(price, INVERSE_SCALE, RoundingMode.HALF_EVEN).negate()
+        : quantity.multiply(price).multiply(size);
+  }
+
   private Books books(String account) {
     return accounts.computeIfAbsent(account, a -> new Books());
+  }
+
+  private Flows flows(String currency) {
+    return flows.computeIfAbsent(currency, c -> new Flows());
   }
 
   // Outputs --------------------------------------------------------------------------------------------------------
@@ -261,9 +292,11 @@ public final class InvariantChecker implements Participant {
   }
 
   private void ledger(LedgerEntry entry) {
-    String where = "fund " + entry.getFundId() + ", entry " + entry.getSequence() + " (" + entry.getKind() + ", "
+    String currency = entry.getCurrency() == null ? CASH : entry.getCurrency();
+    String fundKey = entry.getFundId() + " " + currency;
+    String where = "fund " + fundKey + ", entry " + entry.getSequence() + " (" + entry.getKind() + ", "
         + entry.getReference() + ")";
-    Fund before = funds.getOrDefault(entry.getFundId(), new Fund(0, BigDecimal.ZERO, BigDecimal.ZERO));
+    Fund before = funds.getOrDefault(fundKey, new Fund(currency, 0, BigDecimal.ZERO, BigDecimal.ZERO));
     if (entry.getSequence() != before.sequence() + 1) {
       violation(where + ": sequence follows " + before.sequence());
     }
@@ -272,7 +305,7 @@ public final class InvariantChecker implements Participant {
       violation(where + ": balance after " + entry.getBalanceAfter().toPlainString() + " but the previous balance "
           + before.balance().toPlainString() + " plus the amount is " + expected.toPlainString());
     }
-    funds.put(entry.getFundId(), new Fund(entry.getSequence(), entry.getBalanceAfter(),
+    funds.put(fundKey, new Fund(currency, entry.getSequence(), entry.getBalanceAfter(),
         before.sum().add(entry.getAmount())));
     String reference = entry.getReference();
     String account = entry.getAccountId();
@@ -292,7 +325,7 @@ public final class InvariantChecker implements Participant {
         BigDecimal shortfall = entry.getShortfall() == null ? BigDecimal.ZERO : entry.getShortfall();
         bookedDeficit.merge(reference, shortfall, BigDecimal::add);
         books(account).cash = books(account).cash.add(shortfall);
-        shortfalls = shortfalls.add(shortfall);
+        flows(currency).shortfalls = flows(currency).shortfalls.add(shortfall);
       }
       default -> { }
     }
@@ -309,10 +342,9 @@ public final class InvariantChecker implements Participant {
         continue;
       }
       int side = order.getSide() == Side.SELL ? 1 : -1; // selling closes a long
-      BigDecimal units = fill.getQuantity().abs().multiply(contractSize.getOrDefault(fill.getInstrumentId(),
-          BigDecimal.ONE));
-      BigDecimal beat = units.multiply(fill.getPrice().subtract(order.getBankruptcyPrice()))
-          .multiply(BigDecimal.valueOf(side));
+      BigDecimal closed = fill.getQuantity().abs().multiply(BigDecimal.valueOf(side));
+      BigDecimal beat = value(fill.getInstrumentId(), closed, fill.getPrice())
+          .subtract(value(fill.getInstrumentId(), closed, order.getBankruptcyPrice()));
       if (beat.signum() < 0) {
         expectedDeficit.merge(order.getOrderId(), beat.negate().setScale(8, RoundingMode.CEILING), BigDecimal::add);
       } else {
@@ -361,16 +393,16 @@ public final class InvariantChecker implements Participant {
             + f.sum().toPlainString());
       }
     });
-    BigDecimal cash = BigDecimal.ZERO;
-    BigDecimal openCost = BigDecimal.ZERO;
+    Map<String, BigDecimal> cash = new TreeMap<>();
+    Map<String, BigDecimal> openCost = new TreeMap<>();
     for (Map.Entry<String, Books> e : accounts.entrySet()) {
       Books b = e.getValue();
       if (b.otherAssets || b.mode == MarginMode.LENDING) {
         continue;
       }
-      cash = cash.add(b.cash);
+      cash.merge(b.currency, b.cash, BigDecimal::add);
       for (BigDecimal[] p : b.positions.values()) {
-        openCost = openCost.add(p[1]);
+        openCost.merge(b.currency, p[1], BigDecimal::add);
       }
       // An account left flat is checked when the job reported on it after its last change (it reports on an
       // account without risk only when something happens to it).
@@ -384,14 +416,23 @@ public final class InvariantChecker implements Participant {
             + " but its events leave it " + b.cash.toPlainString() + " in cash and no position");
       }
     }
-    BigDecimal fundBalances = funds.values().stream().map(Fund::balance).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal held = cash.add(openCost).add(fundBalances).add(fees);
-    BigDecimal sources = deposits.subtract(withdrawals).add(realized).add(funding).add(shortfalls);
-    if (held.subtract(sources).abs().compareTo(TOLERANCE) > 0) {
-      violation(String.format("conservation: cash %s + open cost %s + funds %s + fees %s = %s, but deposits %s − "
-          + "withdrawals %s + realized P&L %s + funding %s + shortfalls %s = %s", plain(cash), plain(openCost),
-          plain(fundBalances), plain(fees), plain(held), plain(deposits), plain(withdrawals), plain(realized),
-          plain(funding), plain(shortfalls), plain(sources)));
+    Set<String> currencies = new java.util.TreeSet<>(flows.keySet());
+    currencies.addAll(cash.keySet());
+    funds.values().forEach(f -> currencies.add(f.currency()));
+    for (String currency : currencies) {
+      Flows f = flows(currency);
+      BigDecimal held = cash.getOrDefault(currency, BigDecimal.ZERO);
+      BigDecimal cost = openCost.getOrDefault(currency, BigDecimal.ZERO);
+      BigDecimal fundBalances = funds.values().stream().filter(fund -> fund.currency().equals(currency))
+          .map(Fund::balance).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal total = held.add(cost).add(fundBalances).add(f.fees);
+      BigDecimal sources = f.deposits.subtract(f.withdrawals).add(f.realized).add(f.funding).add(f.shortfalls);
+      if (total.subtract(sources).abs().compareTo(TOLERANCE) > 0) {
+        violation(String.format("conservation in %s: cash %s + open cost %s + funds %s + fees %s = %s, but deposits "
+            + "%s − withdrawals %s + realized P&L %s + funding %s + shortfalls %s = %s", currency, plain(held),
+            plain(cost), plain(fundBalances), plain(f.fees), plain(total), plain(f.deposits), plain(f.withdrawals),
+            plain(f.realized), plain(f.funding), plain(f.shortfalls), plain(sources)));
+      }
     }
   }
 
