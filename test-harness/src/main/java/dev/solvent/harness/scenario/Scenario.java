@@ -63,6 +63,21 @@ public final class Scenario {
         .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId(fund).build()));
   }
 
+  /**
+   * An inverse (coin-margined) perpetual: {@code contractSize} USD a contract, margin and P&L in the underlying coin,
+   * one flat bracket.
+   */
+  public Scenario inversePerpetual(long at, String id, String underlying, String contractSize,
+      String maintenanceRate, int maxLeverage, String lot, String penaltyRate, String fund) {
+    return add("instruments", new InstrumentUpdate(at(at), Instrument.newBuilder()
+        .setInstrumentId(id).setUnderlying(underlying).setKind(InstrumentKind.PERPETUAL)
+        .setContractSize(d(contractSize)).setLotSize(d(lot)).setExpiry(null).setStrike(null).setOptionType(null)
+        .setMarginTiers(List.of(new MarginTier(d("0"), null, maxLeverage, d(maintenanceRate), d("0"))))
+        .setMaintenanceBasis(null).setSettlement(dev.solvent.avro.instruments.Settlement.COIN)
+        .setLiquidationPenaltyRate(d(penaltyRate)).setCollateralHaircut(null).setLiquidationThreshold(null)
+        .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId(fund).build()));
+  }
+
   public Scenario option(long at, String id, String underlying, String type, String strike, long expiryAfterT0,
       String lot, String penaltyRate, String fund) {
     return add("instruments", new InstrumentUpdate(at(at), Instrument.newBuilder()
@@ -146,7 +161,12 @@ public final class Scenario {
   }
 
   public Scenario open(long at, String account, MarginMode mode, String fund) {
-    return event(at, new AccountOpened(account, mode, fund, null));
+    return open(at, account, mode, fund, null);
+  }
+
+  /** An account margined in {@code currency} (a coin, or null for the quote). */
+  public Scenario open(long at, String account, MarginMode mode, String fund, String currency) {
+    return event(at, new AccountOpened(account, mode, fund, currency));
   }
 
   public Scenario deposit(long at, String account, String asset, String amount) {
