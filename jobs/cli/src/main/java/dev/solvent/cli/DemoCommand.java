@@ -70,11 +70,16 @@ final class DemoCommand implements Callable<Integer> {
         + "(default: ${DEFAULT-VALUE})")
     long seed = CrashScenario.Settings.demo().seed();
 
-    @Option(names = "--fund", paramLabel = "USD", description = "insurance fund seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--fund", paramLabel = "USD", description = "insurance fund seed (default: ${DEFAULT-VALUE}; "
+        + "its BTC balance is seeded with the same value)")
     BigDecimal fund = CrashScenario.Settings.demo().fundSeed();
 
+    @Option(names = "--coin-share", paramLabel = "F", description = "share of accounts margined in BTC: inverse "
+        + "perpetual and coin-settled put pairs (default: ${DEFAULT-VALUE}; 0 is the all-USD population of v0.1)")
+    double coinShare = CrashScenario.Settings.demo().coinShare();
+
     CrashScenario.Settings settings() {
-      return new CrashScenario.Settings(accounts, seed, fund);
+      return new CrashScenario.Settings(accounts, seed, fund, coinShare);
     }
   }
 }

@@ -36,6 +36,11 @@ final class HistoryOptions {
       + "(default: ${DEFAULT-VALUE})")
   BigDecimal fund = CrashScenario.Settings.demo().fundSeed();
 
+  @Option(names = "--coin-share", paramLabel = "F", description = "share of a generated population margined in BTC: "
+      + "inverse perpetual and coin-settled put pairs (default: ${DEFAULT-VALUE}, the population of the README's "
+      + "replay tables)")
+  double coinShare;
+
   @Option(names = "--from", paramLabel = "TIME", description = "start of the window, ISO-8601 (default: the history's "
       + "first record)")
   Instant from;
@@ -45,6 +50,6 @@ final class HistoryOptions {
 
   HistoryFeed history() {
     return new HistoryFeed(prices.stream().map(PriceFile::parse).toList(), accounts, instruments, generate, seed, fund,
-        from, to);
+        coinShare, from, to);
   }
 }

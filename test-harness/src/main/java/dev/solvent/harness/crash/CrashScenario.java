@@ -11,6 +11,7 @@ import dev.solvent.avro.instruments.InstrumentKind;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.instruments.MarginTier;
 import dev.solvent.avro.instruments.OptionType;
+import dev.solvent.avro.instruments.Settlement;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.avro.vols.MarketVol;
@@ -42,9 +43,24 @@ public final class CrashScenario {
    * @param accounts the population (at least 10 for one of each kind)
    * @param fundSeed the insurance fund's starting balance, USD
    */
-  public record Settings(int accounts, long seed, BigDecimal fundSeed) {
+  /**
+   * @param coinShare the share of accounts margined in BTC (inverse perpetual pairs and coin-settled put pairs); 0 is
+   *     the population of v0.1, all USD-margined
+   */
+  public record Settings(int accounts, long seed, BigDecimal fundSeed, double coinShare) {
+    public Settings {
+      if (!(coinShare >= 0 && coinShare <= 0.5)) {
+        throw new IllegalArgumentException("the coin-margined share is between 0 and 0.5, got " + coinShare);
+      }
+    }
+
+    /** A population without coin-margined accounts. */
+    public Settings(int accounts, long seed, BigDecimal fundSeed) {
+      this(accounts, seed, fundSeed, 0);
+    }
+
     public static Settings demo() {
-      return new Settings(10_000, 20_200_312L, new BigDecimal("10000"));
+      return new Settings(10_000, 20_200_312L, new BigDecimal("10000"), 0.1);
     }
   }
 
@@ -93,8 +109,8 @@ public final class CrashScenario {
     s.prices("ETH", ETH, false);
     s.stablecoin();
     s.vols();
-    new Population(s, settings.accounts()).open();
-    s.event(0, new Deposit("fund:" + FUND, "USD", money(settings.fundSeed())));
+    new Population(s, settings.accounts(), settings.coinShare()).open();
+    s.fundSeeds();
     return new Feed(s.records, START, START + DURATION, String.format(
         "generated crash (seed %d): BTC -%.0f %% and ETH -%.0f %% at the trough, %,d accounts",
         settings.seed(), (1 - BTC.trough()) * 100, (1 - ETH.trough()) * 100, settings.accounts()));
@@ -125,10 +141,19 @@ public final class CrashScenario {
             new Quote("USDC", source, d("1"), t / 60_000 + 1, null, null, null, null))));
       }
     }
-    new Population(s, settings.accounts()).open();
-    s.event(0, new Deposit("fund:" + FUND, "USD", money(settings.fundSeed())));
+    new Population(s, settings.accounts(), settings.coinShare()).open();
+    s.fundSeeds();
     return new Feed(s.records, start, end, String.format("generated population (seed %d) of %,d accounts at BTC "
         + "%,.0f and ETH %,.0f", settings.seed(), settings.accounts(), startPrices.get("BTC"), startPrices.get("ETH")));
+  }
+
+  /** The fund's USD seed; with coin-margined accounts, its BTC balance too, seeded with the same value at the start. */
+  private void fundSeeds() {
+    event(0, new Deposit("fund:" + FUND, "USD", money(settings.fundSeed())));
+    if (settings.coinShare() > 0) {
+      event(0, new Deposit("fund:" + FUND, "BTC", money(settings.fundSeed().divide(BigDecimal.valueOf(
+          startPrice("BTC")), 8, RoundingMode.HALF_EVEN))));
+    }
   }
 
   double startPrice(String underlying) {
@@ -143,10 +168,18 @@ public final class CrashScenario {
 
   static final String BTC_PERP = "BTC-PERP";
   static final String ETH_PERP = "ETH-PERP";
+  /** The inverse perpetual: 100 USD a contract, margined in BTC (Binance COIN-M BTCUSD). */
+  static final String BTCUSD_PERP = "BTCUSD-PERP";
+  static final BigDecimal INVERSE_CONTRACT = new BigDecimal("100");
   static final long OPTION_LIFE = 7 * 86_400_000L;
 
   static String put(String underlying, int strikePercent) {
     return underlying + "-P" + strikePercent;
+  }
+
+  /** A BTC put priced, margined and settled in BTC (Deribit style). */
+  static String coinPut(int strikePercent) {
+    return "BTC-P" + strikePercent + "-COIN";
   }
 
   double strike(String underlying, int strikePercent) {
@@ -176,6 +209,32 @@ public final class CrashScenario {
         .setMarginTiers(List.of()).setLiquidationPenaltyRate(null).setCollateralHaircut(null)
         .setLiquidationThreshold(null).setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId("none")
         .build());
+    if (settings.coinShare() > 0) {
+      coinInstruments();
+    }
+  }
+
+  /**
+   * The inverse perpetual, with brackets in BTC as Binance COIN-M lists them (50x and 1 % up to 5 BTC of notional,
+   * then 20x and 2.5 %), and the coin-settled puts.
+   */
+  private void coinInstruments() {
+    instrument(Instrument.newBuilder().setInstrumentId(BTCUSD_PERP).setUnderlying("BTC")
+        .setKind(InstrumentKind.PERPETUAL).setContractSize(money(INVERSE_CONTRACT)).setLotSize(d("1"))
+        .setExpiry(null).setStrike(null).setOptionType(null)
+        .setMarginTiers(List.of(new MarginTier(d("0"), d("5"), 50, d("0.01"), d("0")),
+            new MarginTier(d("5"), null, 20, d("0.025"), d("0.075"))))
+        .setSettlement(Settlement.COIN)
+        .setLiquidationPenaltyRate(d("0.01")).setCollateralHaircut(null).setLiquidationThreshold(null)
+        .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId(FUND).build());
+    for (int k : List.of(90, 80, 70)) {
+      instrument(Instrument.newBuilder().setInstrumentId(coinPut(k)).setUnderlying("BTC")
+          .setKind(InstrumentKind.OPTION).setContractSize(d("1")).setLotSize(d("0.01"))
+          .setExpiry(Instant.ofEpochMilli(start + OPTION_LIFE)).setStrike(money(BigDecimal.valueOf(strike("BTC", k))))
+          .setOptionType(OptionType.PUT).setMarginTiers(List.of()).setSettlement(Settlement.COIN)
+          .setLiquidationPenaltyRate(d("0.005")).setCollateralHaircut(null).setLiquidationThreshold(null)
+          .setLiquidationBonus(null).setProtocolFeeRate(null).setInsuranceFundId(FUND).build());
+    }
   }
 
   /** Two tiers as on the large venues: 50x and 1 % maintenance up to 250,000 USD of notional, then 20x and 2.5 %. */
@@ -240,6 +299,10 @@ public final class CrashScenario {
           double vol = impliedVol(u, t, strike(u, k) / path.at(t));
           records.add(new LoopRecord("market.vols", START + t, new MarketVol(Instant.ofEpochMilli(START + t),
               new VolQuote(u, put(u, k), "exchange-a", vol))));
+          if (u.equals("BTC") && settings.coinShare() > 0) {
+            records.add(new LoopRecord("market.vols", START + t, new MarketVol(Instant.ofEpochMilli(START + t),
+                new VolQuote(u, coinPut(k), "exchange-a", vol))));
+          }
         }
       }
     }
@@ -248,7 +311,12 @@ public final class CrashScenario {
   // Accounts ----------------------------------------------------------------------------------------------------
 
   void opened(long at, String account, MarginMode mode) {
-    event(at, new AccountOpened(account, mode, FUND, null));
+    opened(at, account, mode, null);
+  }
+
+  /** An account margined in {@code currency} (null: the quote). */
+  void opened(long at, String account, MarginMode mode, String currency) {
+    event(at, new AccountOpened(account, mode, FUND, currency));
   }
 
   void deposit(long at, String account, String asset, BigDecimal amount) {
@@ -260,8 +328,13 @@ public final class CrashScenario {
   }
 
   void trade(long at, String account, String instrument, String tradeId, BigDecimal quantity, BigDecimal price) {
-    BigDecimal fee = quantity.abs().multiply(price).multiply(BigDecimal.valueOf(TAKER_FEE))
-        .setScale(8, RoundingMode.CEILING);
+    trade(at, account, instrument, tradeId, quantity, price, quantity.abs().multiply(price));
+  }
+
+  /** A trade whose fee is the taker rate on {@code notional}, in the account's currency. */
+  void trade(long at, String account, String instrument, String tradeId, BigDecimal quantity, BigDecimal price,
+      BigDecimal notional) {
+    BigDecimal fee = notional.multiply(BigDecimal.valueOf(TAKER_FEE)).setScale(8, RoundingMode.CEILING);
     event(at, new Trade(account, instrument, tradeId, quantity.setScale(8, RoundingMode.UNNECESSARY), money(price),
         fee));
   }

@@ -9,7 +9,12 @@ import java.util.Random;
  * The crash's accounts, opened in its first minute: 60 % in matched perpetual pairs (a long at 2x to 25x against a
  * short at 1x to 10x, each cross-margined or, one in six, isolated), 15 % in put writer / put buyer pairs on portfolio
  * margin, and 25 % borrowers of USDC against ETH or BTC at loan-to-values of 40 % to 72 %. Sizes are lognormal
- * around 15,000 USD of notional (at most 200,000, inside the first margin tier). Every trade has its counterparty in the population, so open interest nets to zero.
+ * around 15,000 USD of notional (at most 200,000, inside the first margin tier). Every trade has its counterparty in
+ * the population, so open interest nets to zero.
+ *
+ * <p>A coin-margined share (opened after the others, so a share of 0 is the population of v0.1) holds only BTC:
+ * two thirds in inverse perpetual pairs (100 USD contracts, the same leverages and modes, margin deposited in BTC),
+ * one third in coin-settled put writer / buyer pairs on portfolio margin in BTC (premiums in BTC).
  */
 final class Population {
 
@@ -22,16 +27,23 @@ final class Population {
   private final int accounts;
   private int opened;
 
-  Population(CrashScenario scenario, int accounts) {
+  private final double coinShare;
+
+  Population(CrashScenario scenario, int accounts, double coinShare) {
     this.scenario = scenario;
     this.random = scenario.random();
     this.accounts = accounts;
+    this.coinShare = coinShare;
   }
 
   void open() {
-    int perpetualPairs = accounts * 60 / 100 / 2;
-    int optionPairs = accounts * 15 / 100 / 2;
-    int borrowers = accounts - 2 * perpetualPairs - 2 * optionPairs;
+    int coinAccounts = (int) Math.round(accounts * coinShare);
+    int inversePairs = coinAccounts / 3;
+    int coinOptionPairs = (coinAccounts - 2 * inversePairs) / 2;
+    int usd = accounts - 2 * inversePairs - 2 * coinOptionPairs;
+    int perpetualPairs = usd * 60 / 100 / 2;
+    int optionPairs = usd * 15 / 100 / 2;
+    int borrowers = usd - 2 * perpetualPairs - 2 * optionPairs;
     for (int i = 0; i < perpetualPairs; i++) {
       perpetualPair(i);
     }
@@ -40,6 +52,12 @@ final class Population {
     }
     for (int i = 0; i < borrowers; i++) {
       borrower(i);
+    }
+    for (int i = 0; i < inversePairs; i++) {
+      inversePair(i);
+    }
+    for (int i = 0; i < coinOptionPairs; i++) {
+      coinOptionPair(i);
     }
   }
 
@@ -98,6 +116,54 @@ final class Population {
     scenario.deposit(time, buyer, "USD", BigDecimal.valueOf(premium.doubleValue() * quantity.doubleValue() * 1.5 + 10));
     scenario.trade(time + 1, writer, option, "puts-" + i + "-sell", quantity.negate(), premium);
     scenario.trade(time + 1, buyer, option, "puts-" + i + "-buy", quantity, premium);
+    opened += 2;
+  }
+
+  private void inversePair(int i) {
+    double price = scenario.startPrice("BTC");
+    BigDecimal contracts = BigDecimal.valueOf(Math.max(1, Math.floor(notional() / 100)));
+    BigDecimal at = BigDecimal.valueOf(price);
+    String longId = "inverse-" + i + "-long";
+    String shortId = "inverse-" + i + "-short";
+    long time = CrashScenario.setupTime(opened, accounts);
+    // In BTC: the contracts' coin notional at the opening price, and its fee.
+    BigDecimal coinNotional = contracts.multiply(CrashScenario.INVERSE_CONTRACT).divide(at, 8, RoundingMode.HALF_EVEN);
+    fundInBtc(time, longId, perpetualMode(), coinNotional, LONG_LEVERAGE[random.nextInt(LONG_LEVERAGE.length)]);
+    fundInBtc(time, shortId, perpetualMode(), coinNotional, SHORT_LEVERAGE[random.nextInt(SHORT_LEVERAGE.length)]);
+    scenario.trade(time + 1, longId, CrashScenario.BTCUSD_PERP, "open-inverse-" + i + "-buy", contracts, at,
+        coinNotional);
+    scenario.trade(time + 1, shortId, CrashScenario.BTCUSD_PERP, "open-inverse-" + i + "-sell", contracts.negate(),
+        at, coinNotional);
+    opened += 2;
+  }
+
+  private void fundInBtc(long time, String account, MarginMode mode, BigDecimal coinNotional, int leverage) {
+    scenario.opened(time, account, mode, "BTC");
+    double notional = coinNotional.doubleValue();
+    double margin = notional / leverage * (1 + 0.2 * random.nextDouble()) + notional * CrashScenario.TAKER_FEE;
+    scenario.deposit(time, account, "BTC", BigDecimal.valueOf(margin));
+  }
+
+  private void coinOptionPair(int i) {
+    int strike = STRIKES[random.nextInt(STRIKES.length)];
+    String option = CrashScenario.coinPut(strike);
+    double spot = scenario.startPrice("BTC");
+    BigDecimal quantity = BigDecimal.valueOf(notional() / spot).setScale(2, RoundingMode.FLOOR)
+        .max(new BigDecimal("0.01"));
+    BigDecimal premium = BigDecimal.valueOf(scenario.optionPremium("BTC", strike) / spot)
+        .setScale(8, RoundingMode.HALF_EVEN).max(new BigDecimal("0.00000001"));
+    String writer = "coin-puts-" + i + "-writer";
+    String buyer = "coin-puts-" + i + "-buyer";
+    long time = CrashScenario.setupTime(opened, accounts);
+    // As the USD writers: 20 % to 35 % of the notional, here in BTC (the notional is the quantity of BTC).
+    scenario.opened(time, writer, MarginMode.PORTFOLIO, "BTC");
+    scenario.deposit(time, writer, "BTC", BigDecimal.valueOf(quantity.doubleValue()
+        * (0.20 + 0.15 * random.nextDouble())));
+    scenario.opened(time, buyer, MarginMode.PORTFOLIO, "BTC");
+    scenario.deposit(time, buyer, "BTC", BigDecimal.valueOf(premium.doubleValue() * quantity.doubleValue() * 1.5
+        + 0.0002));
+    scenario.trade(time + 1, writer, option, "coin-puts-" + i + "-sell", quantity.negate(), premium);
+    scenario.trade(time + 1, buyer, option, "coin-puts-" + i + "-buy", quantity, premium);
     opened += 2;
   }
 

@@ -20,10 +20,12 @@ import dev.solvent.avro.ticks.Quote;
 import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.harness.loop.Participant;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,10 +39,18 @@ public final class RunStats implements Participant {
   static final double[] BAND_UPPER = {1, 1.25, 1.5, 2, Double.POSITIVE_INFINITY};
   static final String[] BAND_NAMES = {"< 1", "1 - 1.25", "1.25 - 1.5", "1.5 - 2", ">= 2"};
 
+  private static final String USD = "USD";
+
   private final long start;
   private final long bucketMillis;
   private final Map<String, String> modeOf = new HashMap<>();
   private final Map<String, BigDecimal> contractSize = new HashMap<>();
+  /** Instruments settled in their coin: inverse contracts and coin-settled options, by id, with their coin. */
+  private final Map<String, String> coinSettled = new HashMap<>();
+  private final Set<String> inverse = new java.util.HashSet<>();
+  /** The latest oracle index by underlying: what a coin amount is worth in USD when it is booked. */
+  private final Map<String, BigDecimal> lastIndex = new HashMap<>();
+  private final Map<String, String> currencyOf = new HashMap<>();
   private final Map<String, Integer> bandOf = new HashMap<>();
   private final Map<String, BigDecimal> lastEquity = new TreeMap<>();
   private final int[] bandCounts = new int[BAND_UPPER.length];
@@ -108,13 +118,22 @@ public final class RunStats implements Participant {
       if (event.getPayload() instanceof AccountOpened opened) {
         accounts++;
         modeOf.put(opened.getAccountId(), opened.getMarginMode().name());
+        if (opened.getCurrency() != null) {
+          currencyOf.put(opened.getAccountId(), opened.getCurrency());
+        }
       } else if (event.getPayload() instanceof LiquidationFill fill) {
         liquidationFills++;
-        BigDecimal size = contractSize.getOrDefault(fill.getInstrumentId(), BigDecimal.ONE);
-        liquidatedNotional = liquidatedNotional.add(fill.getQuantity().abs().multiply(fill.getPrice()).multiply(size));
+        liquidatedNotional = liquidatedNotional.add(usdNotional(fill.getInstrumentId(), fill.getQuantity(),
+            fill.getPrice()));
       }
     } else if (in.record() instanceof InstrumentUpdate update && update.getPayload() instanceof Instrument spec) {
       contractSize.put(spec.getInstrumentId(), spec.getContractSize());
+      if (spec.getSettlement() == dev.solvent.avro.instruments.Settlement.COIN) {
+        coinSettled.put(spec.getInstrumentId(), spec.getUnderlying());
+        if (spec.getKind() != dev.solvent.avro.instruments.InstrumentKind.OPTION) {
+          inverse.add(spec.getInstrumentId());
+        }
+      }
     } else if (in.record() instanceof MarketTick tick && tick.getPayload() instanceof Quote quote) {
       prices.computeIfAbsent(quote.getUnderlying() + " " + quote.getSource(), k -> new TreeMap<>())
           .put(bucket(in.time()), quote.getPrice().doubleValue());
@@ -131,8 +150,9 @@ public final class RunStats implements Participant {
       liquidation(order, out.time());
     } else if (r instanceof AdlOrder order) {
       adlOrders++;
-      adlNotional = adlNotional.add(order.getQuantity().abs().multiply(order.getPrice()));
-      shortfallCoveredByAdl = shortfallCoveredByAdl.add(order.getShortfallCovered());
+      adlNotional = adlNotional.add(usdNotional(order.getInstrumentId(), order.getQuantity(), order.getPrice()));
+      shortfallCoveredByAdl = shortfallCoveredByAdl.add(usd(order.getShortfallCovered(),
+          coinSettled.getOrDefault(order.getInstrumentId(), USD)));
     } else if (r instanceof AuctionEvent event) {
       auction(event, out.time());
     } else if (r instanceof LedgerEntry entry) {
@@ -146,7 +166,7 @@ public final class RunStats implements Participant {
 
   private void margin(MarginUpdate update) {
     String account = update.getAccountId();
-    lastEquity.put(account, update.getEquity());
+    lastEquity.put(account, usd(update.getEquity(), update.getCurrency() == null ? USD : update.getCurrency()));
     Integer before = bandOf.remove(account);
     if (before != null) {
       bandCounts[before]--;
@@ -182,20 +202,42 @@ public final class RunStats implements Participant {
     }
   }
 
+  /** Totals in USD (a coin amount at the index when booked); each fund balance in its own currency. */
   private void ledger(LedgerEntry entry, long time) {
+    String currency = entry.getCurrency() == null ? USD : entry.getCurrency();
     switch (entry.getKind()) {
-      case PENALTY_INCOME -> penalties = penalties.add(entry.getAmount());
-      case DEFICIT_PAYOUT -> deficits = deficits.add(entry.getAmount().negate());
-      case SHORTFALL -> shortfalls = shortfalls.add(entry.getShortfall() == null ? BigDecimal.ZERO
-          : entry.getShortfall());
+      case PENALTY_INCOME -> penalties = penalties.add(usd(entry.getAmount(), currency));
+      case DEFICIT_PAYOUT -> deficits = deficits.add(usd(entry.getAmount().negate(), currency));
+      case SHORTFALL -> shortfalls = shortfalls.add(usd(entry.getShortfall() == null ? BigDecimal.ZERO
+          : entry.getShortfall(), currency));
       default -> { }
     }
-    String fund = entry.getFundId();
+    String fund = entry.getFundId() + " " + currency;
     fundBalance.put(fund, entry.getBalanceAfter());
     if (entry.getKind() != dev.solvent.avro.insurance.LedgerEntryKind.SEED) {
       fundLow.merge(fund, entry.getBalanceAfter(), BigDecimal::min);
     }
-    fundSeries.computeIfAbsent(fund, f -> new TreeMap<>()).put(bucket(time), entry.getBalanceAfter().doubleValue());
+    fundSeries.computeIfAbsent(fund, f -> new TreeMap<>()).put(bucket(time),
+        usd(entry.getBalanceAfter(), currency).doubleValue());
+  }
+
+  /** An amount in USD: a coin amount at the coin's latest oracle index (0 before the first). */
+  private BigDecimal usd(BigDecimal amount, String currency) {
+    return USD.equals(currency) ? amount
+        : amount.multiply(lastIndex.getOrDefault(currency, BigDecimal.ZERO)).setScale(8, RoundingMode.HALF_EVEN);
+  }
+
+  /**
+   * The USD notional of a fill: quantity × price × size; an inverse contract's is quantity × size (size is USD), a
+   * coin-settled option's premium is in the coin.
+   */
+  private BigDecimal usdNotional(String instrument, BigDecimal quantity, BigDecimal price) {
+    BigDecimal size = contractSize.getOrDefault(instrument, BigDecimal.ONE);
+    if (inverse.contains(instrument)) {
+      return quantity.abs().multiply(size);
+    }
+    BigDecimal notional = quantity.abs().multiply(price).multiply(size);
+    return coinSettled.containsKey(instrument) ? usd(notional, coinSettled.get(instrument)) : notional;
   }
 
   private void oracle(OraclePrice price, long time) {
@@ -206,6 +248,7 @@ public final class RunStats implements Participant {
     } else {
       oracleLags.add(price.getPublishTime().toEpochMilli() - price.getSourceTime().toEpochMilli());
     }
+    lastIndex.put(price.getUnderlying(), price.getIndexPrice());
     prices.computeIfAbsent(price.getUnderlying() + " oracle", k -> new TreeMap<>())
         .put(bucket(time), price.getIndexPrice().doubleValue());
   }
@@ -229,8 +272,12 @@ public final class RunStats implements Participant {
     f.add(Figure.money("penalties, USD", penalties));
     f.add(Figure.money("deficits paid by the fund, USD", deficits));
     for (String fund : fundBalance.keySet()) {
-      f.add(Figure.money("insurance fund " + fund + " low, USD", fundLow.getOrDefault(fund, fundBalance.get(fund))));
-      f.add(Figure.money("insurance fund " + fund + " end, USD", fundBalance.get(fund)));
+      // "main USD low, USD" reads as before: a quote fund keeps its name alone.
+      String name = fund.endsWith(" " + USD) ? fund.substring(0, fund.length() - USD.length() - 1) : fund;
+      String currency = fund.substring(fund.lastIndexOf(' ') + 1);
+      f.add(Figure.money("insurance fund " + name + " low, " + currency, fundLow.getOrDefault(fund,
+          fundBalance.get(fund))));
+      f.add(Figure.money("insurance fund " + name + " end, " + currency, fundBalance.get(fund)));
     }
     f.add(Figure.count("ADL orders", adlOrders));
     f.add(Figure.money("ADL notional, USD", adlNotional));
@@ -295,7 +342,8 @@ public final class RunStats implements Participant {
     charts.add(bandsChart());
     charts.add(liquidationsChart());
     List<Series> funds = new ArrayList<>();
-    fundSeries.forEach((fund, points) -> funds.add(series(fund, points)));
+    fundSeries.forEach((fund, points) -> funds.add(series(fund.endsWith(" " + USD)
+        ? fund.substring(0, fund.length() - USD.length() - 1) : fund + " (in USD)", points)));
     charts.add(new Chart("Insurance fund balance", "USD", Chart.Style.LINES, funds));
     TreeMap<Long, Double> depth = new TreeMap<>();
     cascadeDepth.forEach((t, d) -> depth.put(t, (double) d));

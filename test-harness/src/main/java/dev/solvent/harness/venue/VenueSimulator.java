@@ -5,6 +5,7 @@ import dev.solvent.avro.account.AdlFill;
 import dev.solvent.avro.account.LiquidationFill;
 import dev.solvent.avro.adl.AdlOrder;
 import dev.solvent.avro.instruments.Instrument;
+import dev.solvent.avro.instruments.Settlement;
 import dev.solvent.avro.instruments.InstrumentKind;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.liquidation.LiquidationOrder;
@@ -35,7 +36,14 @@ public final class VenueSimulator implements Participant {
   /** A fill's impact still counts as a cause of later liquidations while it is at least this large. */
   public static final double MATERIAL_IMPACT = 0.001;
 
-  private record Spec(String underlying, InstrumentKind kind, double contractSize, BigDecimal lot) {}
+  /** @param inverse contractSize is quote currency per contract (an inverse contract), not units of underlying */
+  private record Spec(String underlying, InstrumentKind kind, double contractSize, BigDecimal lot, boolean inverse) {
+
+    /** Units of underlying a contract takes from the book at a price. */
+    double units(double price) {
+      return inverse ? contractSize / price : contractSize;
+    }
+  }
 
   private final VenueSettings settings;
   private final Map<String, Spec> specs = new HashMap<>();
@@ -57,7 +65,8 @@ public final class VenueSimulator implements Participant {
   public LoopRecord adjust(LoopRecord input) {
     if (input.record() instanceof InstrumentUpdate update && update.getPayload() instanceof Instrument spec) {
       specs.put(spec.getInstrumentId(), new Spec(spec.getUnderlying(), spec.getKind(),
-          spec.getContractSize().doubleValue(), spec.getLotSize()));
+          spec.getContractSize().doubleValue(), spec.getLotSize(),
+          spec.getSettlement() == Settlement.COIN && spec.getKind() != InstrumentKind.OPTION));
     }
     if (!(input.record() instanceof MarketTick tick) || !(tick.getPayload() instanceof Quote q)
         || q.getSource().equals(settings.source())) {
@@ -125,7 +134,7 @@ public final class VenueSimulator implements Participant {
           u -> new OrderBook(settings.depthOf(u), settings.resilienceHalfLifeMillis()));
       int depth = book.activeCascadeDepth(orderTime, MATERIAL_IMPACT) + 1;
       stats.cascade(order, depth);
-      OrderBook.Take take = book.take(buy, order.getQuantity().doubleValue(), spec.contractSize(),
+      OrderBook.Take take = book.take(buy, order.getQuantity().doubleValue(), spec.units(reference),
           spec.lot().doubleValue(), limit, reference, time, depth);
       price = take.averagePrice();
       quantity = take.quantity();
@@ -147,7 +156,7 @@ public final class VenueSimulator implements Participant {
     answers.add(new LoopRecord("account.events", time, new AccountEvent(Instant.ofEpochMilli(time), 0L,
         new LiquidationFill(order.getAccountId(), order.getInstrumentId(), order.getOrderId(), signed, printed,
             BigDecimal.ZERO.setScale(8)))));
-    stats.filled(order, filled, printed, spec.contractSize());
+    stats.filled(order, filled, printed, spec.units(printed.doubleValue()));
   }
 
   private void deleverage(AdlOrder order, long until, List<LoopRecord> answers) {

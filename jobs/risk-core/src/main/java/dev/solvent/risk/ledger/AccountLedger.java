@@ -24,7 +24,8 @@ import java.util.function.ToDoubleFunction;
  * is conserved to the last digit: equity = cash + Σ value(qty, mark). Realized P&L is reported from the average entry price, which is derived.
  * Immutable: every event returns a new ledger. Arrays are kept sorted by id so equal books are equal records.
  *
- * @param currency what cash and every amount are in: {@link Account#QUOTE}, or the coin of a coin-margined account
+ * @param currency what cash and every amount are in: {@link Account#QUOTE} (also when null), or the coin of a
+ *     coin-margined account
  * @param cash cash in the account's currency, exact
  * @param realizedPnl P&L realized by closing fills, against the average entry price (a report, to 34 significant digits)
  */
@@ -39,7 +40,9 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, St
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(fundId, "fundId");
-    Objects.requireNonNull(currency, "currency");
+    // A ledger restored from state written before the currency existed (Flink's record serializer leaves a new
+    // component null) was in the quote.
+    currency = currency == null ? Account.QUOTE : currency;
   }
 
   public static AccountLedger open(String accountId, MarginMode mode, String fundId, String currency) {
