@@ -155,13 +155,14 @@ final class Population {
     String writer = "coin-puts-" + i + "-writer";
     String buyer = "coin-puts-" + i + "-buyer";
     long time = CrashScenario.setupTime(opened, accounts);
-    // As the USD writers: 20 % to 35 % of the notional, here in BTC (the notional is the quantity of BTC).
+    // As the USD pairs, in BTC: writers post 20 % to 35 % of the notional (the quantity of BTC), buyers 1.5 times
+    // the premium and 10 USD's worth.
     scenario.opened(time, writer, MarginMode.PORTFOLIO, "BTC");
     scenario.deposit(time, writer, "BTC", BigDecimal.valueOf(quantity.doubleValue()
         * (0.20 + 0.15 * random.nextDouble())));
     scenario.opened(time, buyer, MarginMode.PORTFOLIO, "BTC");
     scenario.deposit(time, buyer, "BTC", BigDecimal.valueOf(premium.doubleValue() * quantity.doubleValue() * 1.5
-        + 0.0002));
+        + 10 / spot));
     scenario.trade(time + 1, writer, option, "coin-puts-" + i + "-sell", quantity.negate(), premium);
     scenario.trade(time + 1, buyer, option, "coin-puts-" + i + "-buy", quantity, premium);
     opened += 2;

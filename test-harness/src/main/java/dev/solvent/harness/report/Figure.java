@@ -17,6 +17,12 @@ public record Figure(String label, BigDecimal value, String text) {
     return new Figure(label, amount, format(amount));
   }
 
+  /** An amount of a coin, to the satoshi. */
+  public static Figure coin(String label, BigDecimal amount) {
+    BigDecimal satoshis = amount.setScale(8, RoundingMode.HALF_EVEN);
+    return new Figure(label, satoshis, String.format("%,.8f", satoshis));
+  }
+
   public static Figure millis(String label, long millis) {
     return new Figure(label, BigDecimal.valueOf(millis), String.format("%,d", millis));
   }
@@ -30,7 +36,8 @@ public record Figure(String label, BigDecimal value, String text) {
   /** The difference {@code other − this} as text with a sign, in this figure's style. */
   public String differenceTo(Figure other) {
     BigDecimal d = other.value.subtract(value);
-    String body = value.scale() > 0 || other.value.scale() > 0 ? format(d.abs()) : String.format("%,d", d.abs()
+    String body = text.matches(".*\\.\\d{8}") ? String.format("%,.8f", d.abs()) // a coin amount, to the satoshi
+        : value.scale() > 0 || other.value.scale() > 0 ? format(d.abs()) : String.format("%,d", d.abs()
         .longValueExact());
     return d.signum() == 0 ? "0" : (d.signum() > 0 ? "+" : "-") + body;
   }

@@ -275,9 +275,12 @@ public final class RunStats implements Participant {
       // "main USD low, USD" reads as before: a quote fund keeps its name alone.
       String name = fund.endsWith(" " + USD) ? fund.substring(0, fund.length() - USD.length() - 1) : fund;
       String currency = fund.substring(fund.lastIndexOf(' ') + 1);
-      f.add(Figure.money("insurance fund " + name + " low, " + currency, fundLow.getOrDefault(fund,
-          fundBalance.get(fund))));
-      f.add(Figure.money("insurance fund " + name + " end, " + currency, fundBalance.get(fund)));
+      BigDecimal low = fundLow.getOrDefault(fund, fundBalance.get(fund));
+      boolean quote = currency.equals(USD);
+      f.add(quote ? Figure.money("insurance fund " + name + " low, USD", low)
+          : Figure.coin("insurance fund " + name + " low, " + currency, low));
+      f.add(quote ? Figure.money("insurance fund " + name + " end, USD", fundBalance.get(fund))
+          : Figure.coin("insurance fund " + name + " end, " + currency, fundBalance.get(fund)));
     }
     f.add(Figure.count("ADL orders", adlOrders));
     f.add(Figure.money("ADL notional, USD", adlNotional));
