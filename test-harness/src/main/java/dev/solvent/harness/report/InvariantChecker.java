@@ -60,10 +60,13 @@ public final class InvariantChecker implements Participant {
   private static final BigDecimal TOLERANCE = new BigDecimal("0.000001");
   private static final int MAX_LISTED = 50;
 
-  /** One account's books as the checker keeps them: cash, and quantity and cost per instrument. */
+  /**
+   * One account's books as the checker keeps them: cash by currency (its own, and the coins its coin-settled
+   * contracts and collateral move), and quantity and cost per instrument (in the instrument's settlement currency).
+   */
   private static final class Books {
     String currency = CASH;
-    BigDecimal cash = BigDecimal.ZERO;
+    final Map<String, BigDecimal> cash = new TreeMap<>();
     final Map<String, BigDecimal[]> positions = new TreeMap<>();
     boolean otherAssets;
     MarginMode mode;
@@ -74,6 +77,19 @@ public final class InvariantChecker implements Participant {
 
     boolean flat() {
       return positions.values().stream().allMatch(p -> p[0].signum() == 0);
+    }
+
+    void move(String asset, BigDecimal amount) {
+      cash.merge(asset, amount, BigDecimal::add);
+    }
+
+    BigDecimal own() {
+      return cash.getOrDefault(currency, BigDecimal.ZERO);
+    }
+
+    /** Whether it holds nothing but its own currency (then its equity is its cash, exactly). */
+    boolean onlyOwnCash() {
+      return cash.entrySet().stream().allMatch(e -> e.getKey().equals(currency) || e.getValue().signum() == 0);
     }
   }
 
@@ -92,6 +108,7 @@ public final class InvariantChecker implements Participant {
   private final Map<String, Books> accounts = new TreeMap<>();
   private final Map<String, BigDecimal> contractSize = new HashMap<>();
   private final Set<String> inverse = new java.util.HashSet<>();
+  private final Map<String, String> settlesIn = new HashMap<>();
   private final Map<String, LiquidationOrder> orders = new HashMap<>();
   private final Map<String, BigDecimal> expectedDeficit = new TreeMap<>();
   private final Map<String, BigDecimal> beatenBy = new TreeMap<>();
@@ -166,6 +183,8 @@ public final class InvariantChecker implements Participant {
       } else {
         inverse.remove(spec.getInstrumentId());
       }
+      settlesIn.put(spec.getInstrumentId(), spec.getSettlement() == dev.solvent.avro.instruments.Settlement.COIN
+          ? spec.getUnderlying() : CASH);
     } else if (in.record() instanceof AccountEvent event) {
       account(event, in);
     }
@@ -183,15 +202,15 @@ public final class InvariantChecker implements Participant {
     } else if (p instanceof Deposit d) {
       if (d.getAccountId().startsWith("fund:")) {
         flows(d.getAsset()).deposits = flows(d.getAsset()).deposits.add(d.getAmount());
-      } else if (d.getAsset().equals(books(d.getAccountId()).currency)) {
-        books(d.getAccountId()).cash = books(d.getAccountId()).cash.add(d.getAmount());
+      } else if (books(d.getAccountId()).mode != MarginMode.LENDING) {
+        books(d.getAccountId()).move(d.getAsset(), d.getAmount());
         flows(d.getAsset()).deposits = flows(d.getAsset()).deposits.add(d.getAmount());
       } else {
         books(d.getAccountId()).otherAssets = true;
       }
     } else if (p instanceof Withdrawal w) {
-      if (w.getAsset().equals(books(w.getAccountId()).currency)) {
-        books(w.getAccountId()).cash = books(w.getAccountId()).cash.subtract(w.getAmount());
+      if (books(w.getAccountId()).mode != MarginMode.LENDING) {
+        books(w.getAccountId()).move(w.getAsset(), w.getAmount().negate());
         flows(w.getAsset()).withdrawals = flows(w.getAsset()).withdrawals.add(w.getAmount());
       } else {
         books(w.getAccountId()).otherAssets = true;
@@ -205,7 +224,7 @@ public final class InvariantChecker implements Participant {
       fill(f.getAccountId(), f.getInstrumentId(), f.getQuantity(), f.getPrice(), BigDecimal.ZERO);
     } else if (p instanceof FundingPayment f) {
       Books b = books(f.getAccountId());
-      b.cash = b.cash.add(f.getAmount());
+      b.move(b.currency, f.getAmount());
       flows(b.currency).funding = flows(b.currency).funding.add(f.getAmount());
     } else if (p != null && !(p instanceof dev.solvent.avro.account.Heartbeat)) {
       // Borrow, repay and auction fills move lending assets, outside the USD books.
@@ -218,8 +237,9 @@ public final class InvariantChecker implements Participant {
   private void fill(String account, String instrument, BigDecimal quantity, BigDecimal price, BigDecimal fee) {
     Books b = books(account);
     BigDecimal value = value(instrument, quantity, price);
-    b.cash = b.cash.subtract(value).subtract(fee);
-    Flows f = flows(b.currency);
+    String currency = settlesIn.getOrDefault(instrument, CASH);
+    b.move(currency, value.add(fee).negate());
+    Flows f = flows(currency);
     f.fees = f.fees.add(fee);
     BigDecimal[] pos = b.positions.computeIfAbsent(instrument, i -> new BigDecimal[] {BigDecimal.ZERO,
         BigDecimal.ZERO});
@@ -315,16 +335,16 @@ public final class InvariantChecker implements Participant {
     switch (entry.getKind()) {
       case PENALTY_INCOME -> {
         bookedPenalty.merge(reference, entry.getAmount(), BigDecimal::add);
-        books(account).cash = books(account).cash.subtract(entry.getAmount());
+        books(account).move(currency, entry.getAmount().negate());
       }
       case DEFICIT_PAYOUT -> {
         bookedDeficit.merge(reference, entry.getAmount().negate(), BigDecimal::add);
-        books(account).cash = books(account).cash.add(entry.getAmount().negate());
+        books(account).move(currency, entry.getAmount().negate());
       }
       case SHORTFALL -> {
         BigDecimal shortfall = entry.getShortfall() == null ? BigDecimal.ZERO : entry.getShortfall();
         bookedDeficit.merge(reference, shortfall, BigDecimal::add);
-        books(account).cash = books(account).cash.add(shortfall);
+        books(account).move(currency, shortfall);
         flows(currency).shortfalls = flows(currency).shortfalls.add(shortfall);
       }
       default -> { }
@@ -400,20 +420,20 @@ public final class InvariantChecker implements Participant {
       if (b.otherAssets || b.mode == MarginMode.LENDING) {
         continue;
       }
-      cash.merge(b.currency, b.cash, BigDecimal::add);
-      for (BigDecimal[] p : b.positions.values()) {
-        openCost.merge(b.currency, p[1], BigDecimal::add);
-      }
+      b.cash.forEach((currency, amount) -> cash.merge(currency, amount, BigDecimal::add));
+      b.positions.forEach((instrument, p) -> openCost.merge(settlesIn.getOrDefault(instrument, CASH), p[1],
+          BigDecimal::add));
       // An account left flat is checked when the job reported on it after its last change (it reports on an
-      // account without risk only when something happens to it).
-      if (!b.flat() || b.lastEquity == null || b.lastUpdateTime < b.lastChange) {
+      // account without risk only when something happens to it), and holds only its own currency (a coin in a USD
+      // account counts at the index after its haircut).
+      if (!b.flat() || !b.onlyOwnCash() || b.lastEquity == null || b.lastUpdateTime < b.lastChange) {
         continue;
       }
       checkedAccounts++;
       // the job reports equity at the ledger's scale, rounded down (an entitlement)
-      if (b.lastEquity.compareTo(b.cash.setScale(8, RoundingMode.FLOOR)) != 0) {
+      if (b.lastEquity.compareTo(b.own().setScale(8, RoundingMode.FLOOR)) != 0) {
         violation("account " + e.getKey() + ", " + b.lastUpdate + ": equity " + b.lastEquity.toPlainString()
-            + " but its events leave it " + b.cash.toPlainString() + " in cash and no position");
+            + " but its events leave it " + b.own().toPlainString() + " in cash and no position");
       }
     }
     Set<String> currencies = new java.util.TreeSet<>(flows.keySet());

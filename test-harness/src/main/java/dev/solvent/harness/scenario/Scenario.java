@@ -89,10 +89,15 @@ public final class Scenario {
   }
 
   public Scenario collateral(long at, String id, String threshold, String bonus, String fee) {
+    return collateral(at, id, "0", threshold, bonus, fee);
+  }
+
+  /** A collateral asset counted at (1 − haircut) of its value in margin accounts. */
+  public Scenario collateral(long at, String id, String haircut, String threshold, String bonus, String fee) {
     return add("instruments", new InstrumentUpdate(at(at), Instrument.newBuilder()
         .setInstrumentId(id).setUnderlying(id).setKind(InstrumentKind.SPOT_COLLATERAL)
         .setContractSize(d("1")).setLotSize(d("0.00000001")).setExpiry(null).setStrike(null).setOptionType(null)
-        .setMarginTiers(List.of()).setLiquidationPenaltyRate(null).setCollateralHaircut(d("0"))
+        .setMarginTiers(List.of()).setLiquidationPenaltyRate(null).setCollateralHaircut(d(haircut))
         .setLiquidationThreshold(d(threshold)).setLiquidationBonus(d(bonus)).setProtocolFeeRate(d(fee))
         .setInsuranceFundId("none").build()));
   }

@@ -43,6 +43,11 @@ import org.junit.jupiter.api.io.TempDir;
  *   erin after: 341 contracts, equity 0.00453616 BTC, MM ⌈0.005 × 34,100 / 47,000⌉ = 0.00362766, ratio 1.25044:
  *         under the 1.5 warning level, a margin call.
  *
+ * hana (README "Cross-currency"): a USD account with 12,000 USD and 1 BTC (BTC collateral, 10 % haircut) buys 1,000
+ *   @ 50,000 too: +2 BTC to her BTC, −2 BTC of cost. Her BTC net of the position's value counts at the index, after
+ *   the haircut when positive: at 50,000 (3 × 50,000 − 100,000) × 0.9 = 45,000, equity 57,000; at 47,000
+ *   (141,000 − 100,000) × 0.9 = 36,900, equity 48,900; MM 0.5 % × 100,000 USD = 500 at any price.
+ *
  * insurance.ledger (fund btc, currency BTC): 1 SEED 0.05 | 2 PENALTY_INCOME 0.00280426 → 0.05280426 (erin) |
  *   3 DEFICIT_PAYOUT −0.05280426 → 0 (gina) | 4 SHORTFALL, 0.02485532 BTC.
  * adl.orders: 0.02485532 BTC at 100 × (1/47,000 − 1/48,780.48780488) BTC a contract is 320.05 contracts of gina's
@@ -62,13 +67,17 @@ class CoinMarginedITCase {
   static void runScenario() throws Exception {
     Scenario s = new Scenario()
         .inversePerpetual(0, PERP, "BTC", "100", "0.005", 100, "1", "0.002", "btc")
-        .deposit(0, "fund:btc", "BTC", "0.05");
+        .collateral(0, "BTC", "0.1", "0.8", "0.05", "0.1")
+        .deposit(0, "fund:btc", "BTC", "0.05")
+        .open(0, "hana", MarginMode.CROSS, "btc").deposit(0, "hana", "USD", "12000");
     for (String[] a : new String[][] {{"erin", "0.135"}, {"frank", "1"}, {"gina", "0.05"}}) {
       s.open(0, a[0], MarginMode.CROSS, "btc", "BTC").deposit(0, a[0], "BTC", a[1]);
     }
     s.trade(1_000, "erin", PERP, "1000", "50000")
         .trade(1_000, "gina", PERP, "1000", "50000")
         .trade(1_000, "frank", PERP, "-2000", "50000")
+        .deposit(1_000, "hana", "BTC", "1") // once BTC is priced: a collateral deposit needs its price
+        .trade(1_000, "hana", PERP, "1000", "50000")
         .liquidationFill(12_000, "erin", PERP, "erin/1/1/" + PERP, "-659", "47000")
         .liquidationFill(12_000, "gina", PERP, "gina/1/1/" + PERP, "-1000", "47000");
     for (long t = 0; t <= 29_000; t += 1_000) {
@@ -133,7 +142,15 @@ class CoinMarginedITCase {
   @Test
   void marginUpdatesAreInBtc() {
     List<MarginUpdate> updates = run.records(Topics.MARGIN_UPDATES);
-    assertThat(updates).allSatisfy(u -> assertThat(u.getCurrency()).isEqualTo("BTC"));
+    assertThat(updates).filteredOn(u -> !u.getAccountId().equals("hana"))
+        .allSatisfy(u -> assertThat(u.getCurrency()).isEqualTo("BTC"));
+    MarginUpdate hanaAt1 = update(updates, "hana", 1_000);
+    assertThat(hanaAt1.getCurrency()).isEqualTo("USD");
+    assertThat(hanaAt1.getEquity()).isEqualTo(d("57000"));
+    assertThat(hanaAt1.getMaintenanceMargin()).isCloseTo(d("500"), within(d("0.00000001")));
+    MarginUpdate hanaAt11 = update(updates, "hana", 11_000);
+    assertThat(hanaAt11.getEquity()).isEqualTo(d("48900"));
+    assertThat(hanaAt11.getMarginRatio()).isCloseTo(97.8, within(1e-9));
     MarginUpdate erinAt11 = update(updates, "erin", 11_000);
     assertThat(erinAt11.getEquity()).isEqualTo(d("0.00734042"));
     assertThat(erinAt11.getMaintenanceMargin()).isEqualTo(d("0.01063830"));

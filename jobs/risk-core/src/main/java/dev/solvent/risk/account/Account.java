@@ -11,7 +11,8 @@ import java.util.TreeMap;
  *
  * @param walletBalance balance in the account's currency: deposits − withdrawals + realized P&L − fees (option
  *     premiums paid or received included); unrealized P&L of linear and inverse positions is not in it
- * @param collateral units of spot collateral assets by instrument id
+ * @param collateral units of spot collateral assets by instrument id; a coin's may be negative in a USD account whose
+ *     coin-settled positions owe it (their fills move coin, README "Cross-currency")
  * @param debt units borrowed, by loan asset id (lending mode)
  * @param currency what the wallet, equity and margins are in: {@link #QUOTE} for a USD-margined account, or a coin
  *     (the underlying of the inverse contracts it holds) for a coin-margined one
@@ -30,7 +31,7 @@ public record Account(String accountId, MarginMode mode, double walletBalance, L
     positions = List.copyOf(positions);
     collateral = new TreeMap<>(collateral);
     debt = new TreeMap<>(debt);
-    collateral.forEach((asset, units) -> Checks.nonNegative("collateral " + asset, units));
+    collateral.forEach((asset, units) -> Checks.finite("collateral " + asset, units));
     debt.forEach((asset, units) -> Checks.nonNegative("debt " + asset, units));
   }
 

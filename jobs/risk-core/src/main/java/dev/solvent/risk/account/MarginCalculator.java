@@ -32,6 +32,13 @@ import java.util.TreeMap;
  *   <li>LENDING: equity = Σ collateral·spot·LT, maintenance = debt value, ratio = health factor.</li>
  * </ul>
  *
+ * <p>Cross-currency (README "Cross-currency"): a USD account in CROSS mode may hold contracts settled in a coin
+ * (inverse contracts, coin-settled options) next to its USD ones. Per coin, the coin it holds (collateral units,
+ * which its coin-settled fills move, so they may be negative) plus its coin positions' value is one net amount N,
+ * counted in USD at the coin's index S as {@code N·S·(1 − haircut)} when positive and {@code N·S} when negative
+ * (gains after the coin's collateral haircut, losses in full); those positions' margins and add-ons count at
+ * {@code ·S}. The coin must be listed as a collateral asset (its haircut).
+ *
  * Stateless: everything comes in as arguments.
  */
 public final class MarginCalculator {
@@ -66,26 +73,34 @@ public final class MarginCalculator {
     double[] rhos = new double[n];
     double[] im = new double[n];
     double[] mm = new double[n];
+    // A coin-settled position of a USD account: its amounts are in the coin, converted at fx[i] = the index.
+    double[] fx = new double[n];
+    Map<String, Double> coinValues = new TreeMap<>();
     double equity = account.walletBalance();
     for (int i = 0; i < n; i++) {
       Position position = positions.get(i);
       Instrument instrument = instrument(instruments, position.instrumentId());
-      requireSettlesIn(account, instrument);
       RiskArray array = market.riskArray(position.instrumentId());
+      boolean foreign = requireSettlesIn(account, instrument, instruments);
+      fx[i] = foreign ? array.spot() : 1;
       held[i] = instrument;
       quantities[i] = position.quantity();
       arrays[i] = array;
       values[i] = value(position, instrument, array);
-      rhos[i] = rho(instrument, values[i], market.nowMillis());
-      equity += values[i];
+      rhos[i] = rho(instrument, values[i], market.nowMillis()) * fx[i];
+      if (foreign) {
+        coinValues.merge(settlementCurrency(instrument), values[i], Double::sum);
+      } else {
+        equity += values[i];
+      }
       if (!portfolio) {
         double volScale = parameters.dynamic().volMultiplier(market.conditions(instrument.underlying()).realizedVol());
         double[] margins = positionMargins(position, instrument, array);
-        im[i] = margins[0] * volScale;
-        mm[i] = margins[1] * volScale + liquidityAddOn(position, instrument, array, market);
+        im[i] = margins[0] * volScale * fx[i];
+        mm[i] = (margins[1] * volScale + liquidityAddOn(position, instrument, array, market)) * fx[i];
       }
     }
-    equity += collateralValue(account, instruments, market, false);
+    equity += collateralValue(account, instruments, market, false, coinValues);
 
     double totalIm = 0;
     double totalMm = 0;
@@ -118,14 +133,14 @@ public final class MarginCalculator {
           totalMm += mm[i];
         }
       }
-      exposures.add(exposure(underlying, quantities, arrays, rhos, from, to, worstScenario, worstPnl));
+      exposures.add(exposure(underlying, quantities, arrays, rhos, fx, values, from, to, worstScenario, worstPnl));
       from = to;
     }
     double ratio = MarginAssessment.ratio(equity, totalMm);
     List<PositionRisk> risks = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       risks.add(positionRisk(account, positions.get(i), held[i], arrays[i], values[i], rhos[i], im[i], mm[i], equity,
-          totalMm, portfolio));
+          totalMm, portfolio, fx[i]));
     }
     return new MarginAssessment(account.accountId(), account.mode(), equity, totalIm, totalMm, ratio,
         MarginAssessment.status(equity, ratio, n > 0, parameters.warningLevel()), risks, exposures,
@@ -141,6 +156,7 @@ public final class MarginCalculator {
     List<PositionRisk> risks = new ArrayList<>();
     Map<String, List<UnderlyingExposure>> byUnderlying = new TreeMap<>();
     for (Position position : account.positions()) {
+      requireSettlesIn(account, instrument(instruments, position.instrumentId()), instruments);
       MarginAssessment unit = assessShared(isolatedUnit(account, position), instruments, market);
       equity += unit.equity();
       im += unit.initialMargin();
@@ -161,13 +177,25 @@ public final class MarginCalculator {
         position.isolatedMargin(), List.of(position), Map.of(), Map.of(), account.currency());
   }
 
-  private static void requireSettlesIn(Account account, Instrument instrument) {
+  /**
+   * Whether a position settles in another currency than the account's (and is converted at the index): only a USD
+   * account in CROSS mode holds such, and only with its coin listed as a collateral asset.
+   */
+  private static boolean requireSettlesIn(Account account, Instrument instrument, Map<String, Instrument> instruments) {
     String settles = settlementCurrency(instrument);
-    if (!settles.equals(account.currency())) {
-      throw new IllegalArgumentException("account " + account.accountId() + " is margined in " + account.currency()
-          + " and cannot hold " + instrument.id() + ", which settles in " + settles
-          + ": cross-currency margin is not modelled");
+    if (settles.equals(account.currency())) {
+      return false;
     }
+    if (account.coinMargined() || account.mode() != MarginMode.CROSS) {
+      throw new IllegalArgumentException("account " + account.accountId() + " is margined in " + account.currency()
+          + " (" + account.mode() + ") and cannot hold " + instrument.id() + ", which settles in " + settles
+          + ": only a USD account in CROSS mode holds contracts settled in a coin");
+    }
+    if (!(instruments.get(settles) instanceof CollateralAsset)) {
+      throw new IllegalArgumentException("account " + account.accountId() + " holds " + instrument.id()
+          + ", settled in " + settles + ", but " + settles + " is not a listed collateral asset (its haircut)");
+    }
+    return true;
   }
 
   /** The currency a position in this instrument settles in: its coin for an inverse contract, else the quote. */
@@ -277,22 +305,44 @@ public final class MarginCalculator {
 
   private static double collateralValue(Account account, Map<String, Instrument> instruments, MarketState market,
       boolean weightedByThreshold) {
+    return collateralValue(account, instruments, market, weightedByThreshold, Map.of());
+  }
+
+  /**
+   * Collateral at spot, weighted by (1 − haircut) or by the liquidation threshold; with the value of coin-settled
+   * positions per coin netted into that coin's units first, a negative net counting in full.
+   */
+  private static double collateralValue(Account account, Map<String, Instrument> instruments, MarketState market,
+      boolean weightedByThreshold, Map<String, Double> coinValues) {
+    Map<String, Double> units = new TreeMap<>(account.collateral());
+    coinValues.forEach((coin, value) -> units.merge(coin, value, Double::sum));
     double value = 0;
-    for (var entry : account.collateral().entrySet()) {
+    for (var entry : units.entrySet()) {
       if (!(instrument(instruments, entry.getKey()) instanceof CollateralAsset asset)) {
         throw new IllegalArgumentException(entry.getKey() + " is not a collateral asset");
       }
       double weight = weightedByThreshold ? asset.liquidationThreshold() : 1 - asset.haircut();
-      value += entry.getValue() * market.riskArray(entry.getKey()).markValue() * weight;
+      double net = entry.getValue();
+      value += net * market.riskArray(entry.getKey()).markValue() * (net < 0 ? 1 : weight);
     }
     return value;
   }
 
+  /**
+   * @param fx the index a coin-settled position of a USD account converts at (1 otherwise): its value and Greeks are
+   *     reported in USD, delta as d(S·V)/dS; its liquidation price is not computed and its bankruptcy price takes
+   *     the account's equity in the coin at the index (first order: the haircut is left out)
+   */
   private PositionRisk positionRisk(Account account, Position position, Instrument instrument, RiskArray array,
-      double value, double rho, double im, double mm, double equity, double totalMm, boolean portfolio) {
+      double value, double rho, double im, double mm, double equity, double totalMm, boolean portfolio, double fx) {
     Contract contract = Contract.of(instrument);
     double markPrice = markPrice(contract, array);
     double q = position.quantity();
+    if (fx != 1) {
+      return new PositionRisk(position.instrumentId(), q, markPrice, value * fx, Math.abs(q) * array.markValue() * fx,
+          q * array.delta() * fx + value, q * array.gamma() * fx, q * array.vega() * fx, q * array.theta() * fx, rho,
+          im, mm, Double.NaN, bankruptcyPrice(contract, q, markPrice, equity / fx));
+    }
     double otherMm = totalMm - mm;
     double otherPnl = equity - account.walletBalance() - value;
     double liquidationPrice = Double.NaN;
@@ -333,18 +383,19 @@ public final class MarginCalculator {
     return instrument instanceof OptionContract option ? -option.yearsToExpiry(nowMillis) * value : 0;
   }
 
+  /** Greeks of coin-settled positions of a USD account in USD: × the index, delta as d(S·V)/dS = S·Δ + V. */
   private static UnderlyingExposure exposure(String underlying, double[] q, RiskArray[] arrays, double[] rhos,
-      int from, int to, int worstScenario, double worstPnl) {
+      double[] fx, double[] values, int from, int to, int worstScenario, double worstPnl) {
     double delta = 0;
     double gamma = 0;
     double vega = 0;
     double theta = 0;
     double rho = 0;
     for (int i = from; i < to; i++) {
-      delta += q[i] * arrays[i].delta();
-      gamma += q[i] * arrays[i].gamma();
-      vega += q[i] * arrays[i].vega();
-      theta += q[i] * arrays[i].theta();
+      delta += q[i] * arrays[i].delta() * fx[i] + (fx[i] != 1 ? values[i] : 0);
+      gamma += q[i] * arrays[i].gamma() * fx[i];
+      vega += q[i] * arrays[i].vega() * fx[i];
+      theta += q[i] * arrays[i].theta() * fx[i];
       rho += rhos[i];
     }
     double spot = arrays[from].spot();

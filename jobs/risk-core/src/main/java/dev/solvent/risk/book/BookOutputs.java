@@ -1,6 +1,7 @@
 package dev.solvent.risk.book;
 
 import dev.solvent.risk.account.MarginAssessment;
+import dev.solvent.risk.account.MarginCalculator;
 import dev.solvent.risk.instrument.Contract;
 import dev.solvent.risk.ledger.Payoff;
 import dev.solvent.risk.liquidation.LiquidationKind;
@@ -60,7 +61,7 @@ final class BookOutputs {
         kind == LiquidationKind.TAKEOVER ? BigDecimal.ZERO.setScale(Money.SCALE)
             : penalty(order, quantity, contract),
         kind, Double.isFinite(plan.ratioBefore()) ? plan.ratioBefore() : 0, plan.targetRatio(), attempt,
-        valuation.account.currency());
+        MarginCalculator.settlementCurrency(contract));
   }
 
   /**

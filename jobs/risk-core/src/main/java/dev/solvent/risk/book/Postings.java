@@ -1,6 +1,7 @@
 package dev.solvent.risk.book;
 
 import dev.solvent.risk.account.MarginCalculator;
+import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.adl.AdlPosition;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Contract;
@@ -138,13 +139,17 @@ final class Postings {
           + " is not a priced perpetual, future or option");
     }
     String settles = MarginCalculator.settlementCurrency(contract);
-    if (!settles.equals(books.currency())) {
+    if (!settles.equals(books.currency()) && (books.coinMargined() || books.mode() != MarginMode.CROSS
+        || market.priced(settles) == null || !(market.priced(settles).instrument() instanceof CollateralAsset))) {
       return Posted.rejected(Rejection.INVALID, "instrument " + instrumentId + " settles in " + settles
-          + " and account " + books.accountId() + " is margined in " + books.currency());
+          + " and account " + books.accountId() + " is margined in " + books.currency() + " (" + books.mode()
+          + "): only a USD account in CROSS mode holds contracts settled in a coin, with the coin listed as a "
+          + "collateral asset");
     }
     BigDecimal contractSize = priced.contractSize();
     Payoff payoff = Payoff.of(contract);
-    AccountLedger updated = books.fill(instrumentId, quantity, price, contractSize, payoff, fee);
+    // Fills, fees, penalties and deficits of a coin-settled contract are in its coin (README "Cross-currency").
+    AccountLedger updated = books.fill(instrumentId, quantity, price, contractSize, payoff, fee, settles);
     AccountOutput.FillSettled settlement = null;
     PendingLiquidation nextPending = pending;
     PendingOrder order = orderId == null || pending == null ? null : pending.order(orderId);
@@ -154,10 +159,11 @@ final class Postings {
       BigDecimal entry = before == null || before.isFlat() ? price : before.entryPrice(contractSize, payoff);
       FillSettlement s = LiquidationSettlement.settle(-order.side(), closed, price, entry, contractSize, payoff,
           order.bankruptcyPrice(), order.penaltyRate());
-      updated = s.penalty().signum() > 0 ? updated.payPenalty(s.penalty()) : updated.coverDeficit(s.deficit());
+      updated = s.penalty().signum() > 0 ? updated.payPenalty(s.penalty(), settles)
+          : updated.coverDeficit(s.deficit(), settles);
       settlement = new AccountOutput.FillSettled(books.fundId(), time, books.accountId(), sequence, instrumentId,
           orderId, s.penalty(), s.deficit(), -order.side(), order.bankruptcyPrice().doubleValue(),
-          price.doubleValue(), contractSize.doubleValue(), contract.lotSize(), books.currency(), payoff);
+          price.doubleValue(), contractSize.doubleValue(), contract.lotSize(), settles, payoff);
       nextPending = pending.fill(orderId, closed);
     }
     List<AdlPosition> adl = updated.position(instrumentId) == null

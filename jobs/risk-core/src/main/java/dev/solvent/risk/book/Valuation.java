@@ -1,6 +1,7 @@
 package dev.solvent.risk.book;
 
 import dev.solvent.risk.account.Account;
+import dev.solvent.risk.account.MarginCalculator;
 import dev.solvent.risk.account.MarketState;
 import dev.solvent.risk.account.UnderlyingConditions;
 import dev.solvent.risk.instrument.CollateralAsset;
@@ -49,7 +50,7 @@ final class Valuation {
     Map<String, UnderlyingConditions> conditions = new TreeMap<>();
     boolean stale = false;
     long oldest = Long.MAX_VALUE;
-    for (String id : ledger.heldInstruments()) {
+    for (String id : held(ledger, prices)) {
       PricedInstrument priced = prices.priced(id);
       if (priced == null) {
         return null;
@@ -61,33 +62,61 @@ final class Valuation {
       oldest = Math.min(oldest, priced.sourceTime());
     }
     Account account = ledger.toRiskAccount(id -> contractSize(instruments.get(id)),
-        id -> Payoff.of(instruments.get(id)));
+        id -> Payoff.of(instruments.get(id)), id -> MarginCalculator.settlementCurrency(instruments.get(id)));
     return new Valuation(account, instruments, new MarketState(now, arrays, conditions), stale,
         oldest == Long.MAX_VALUE ? now : oldest);
   }
 
   /**
-   * Equity in exact decimals where it is money: cash + Σ linear and inverse qty × value(mark) (the oracle's decimal
-   * mark) + collateral × mark × (1 − haircut); option premiums are model values, rounded down. The double equity of
-   * the risk model decides; this one is reported, so a ledger that is exactly 268.8178 is printed as such.
+   * What the ledger holds, and the coin of every coin-settled position of a USD account (its balance may be exactly
+   * zero, and the coin's haircut values the position).
+   */
+  private static List<String> held(AccountLedger ledger, Market prices) {
+    List<String> held = ledger.heldInstruments();
+    for (LedgerPosition p : ledger.positions()) {
+      PricedInstrument priced = prices.priced(p.instrumentId());
+      String settles = priced == null ? ledger.currency() : MarginCalculator.settlementCurrency(priced.instrument());
+      if (!settles.equals(ledger.currency()) && !held.contains(settles)) {
+        held.add(settles);
+      }
+    }
+    return held;
+  }
+
+  /**
+   * Equity in exact decimals where it is money: cash + Σ linear and inverse value(qty, mark) (the oracle's decimal
+   * mark) + collateral × mark × (1 − haircut); option premiums are model values, rounded down. A coin a USD account
+   * holds coin-settled positions in counts net (its units and those positions' value, at the index: an inverse
+   * contract's is −qty × size USD exactly) and is haircut only when positive (README "Cross-currency"). The double
+   * equity of the risk model decides; this one is reported, so a ledger that is exactly 268.8178 is printed as such.
    */
   BigDecimal exactEquity(AccountLedger ledger) {
     BigDecimal equity = ledger.cash();
+    Map<String, BigDecimal> coinsAtIndex = new TreeMap<>();
+    for (AssetAmount c : ledger.collateral()) {
+      coinsAtIndex.put(c.asset(), c.amount().multiply(BigDecimal.valueOf(market.riskArray(c.asset()).spot())));
+    }
     for (LedgerPosition p : ledger.positions()) {
       RiskArray array = market.riskArray(p.instrumentId());
       Instrument instrument = instruments.get(p.instrumentId());
       Payoff payoff = Payoff.of(instrument);
-      if (payoff != Payoff.PREMIUM) {
-        equity = equity.add(payoff.value(p.quantity(), BigDecimal.valueOf(array.spot()),
-            BigDecimal.valueOf(contractSize(instrument))));
+      BigDecimal size = BigDecimal.valueOf(contractSize(instrument));
+      String settles = MarginCalculator.settlementCurrency(instrument);
+      if (!settles.equals(ledger.currency())) {
+        BigDecimal atIndex = payoff == Payoff.INVERSE ? p.quantity().multiply(size).negate()
+            : Money.entitlement(p.quantity().doubleValue() * array.markValue() * array.spot());
+        coinsAtIndex.merge(settles, atIndex, BigDecimal::add);
+      } else if (payoff != Payoff.PREMIUM) {
+        equity = equity.add(payoff.value(p.quantity(), BigDecimal.valueOf(array.spot()), size));
       } else {
         equity = equity.add(Money.entitlement(p.quantity().doubleValue() * array.markValue()));
       }
     }
-    for (AssetAmount c : ledger.collateral()) {
-      CollateralAsset asset = (CollateralAsset) instruments.get(c.asset());
-      equity = equity.add(c.amount().multiply(BigDecimal.valueOf(market.riskArray(c.asset()).spot()))
-          .multiply(BigDecimal.ONE.subtract(BigDecimal.valueOf(asset.haircut()))));
+    for (var coin : coinsAtIndex.entrySet()) {
+      CollateralAsset asset = (CollateralAsset) instruments.get(coin.getKey());
+      BigDecimal net = coin.getValue();
+      equity = equity.add(net.signum() < 0 ? net
+          : net.multiply(BigDecimal.ONE.subtract(BigDecimal.valueOf(asset.haircut()))));
     }
     return equity;
   }

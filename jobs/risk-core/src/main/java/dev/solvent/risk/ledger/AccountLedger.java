@@ -76,9 +76,19 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, St
     return withCash(cash.add(amount));
   }
 
-  /** A fill of {@code quantity} (signed) at {@code price}, paying {@code fee}. */
+  /** A fill of {@code quantity} (signed) at {@code price}, paying {@code fee}, in the account's currency. */
   public AccountLedger fill(String instrumentId, BigDecimal quantity, BigDecimal price, BigDecimal contractSize,
       Payoff payoff, BigDecimal fee) {
+    return fill(instrumentId, quantity, price, contractSize, payoff, fee, currency);
+  }
+
+  /**
+   * A fill whose amounts (and fee) are in {@code settlesIn}: the account's currency moves cash; a coin a USD account
+   * holds coin-settled contracts in moves that coin's balance (README "Cross-currency"), which may go negative, and
+   * stays out of the realized P&L and fee reports, which are in the account's currency.
+   */
+  public AccountLedger fill(String instrumentId, BigDecimal quantity, BigDecimal price, BigDecimal contractSize,
+      Payoff payoff, BigDecimal fee, String settlesIn) {
     BigDecimal notional = payoff.value(quantity, price, contractSize);
     LedgerPosition before = position(instrumentId);
     BigDecimal oldQty = before == null ? BigDecimal.ZERO : before.quantity();
@@ -105,16 +115,37 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, St
       newCost = BigDecimal.ZERO;
     }
     LedgerPosition[] updated = put(positions, new LedgerPosition(instrumentId, lean(newQty), lean(newCost)));
+    if (!settlesIn.equals(currency)) {
+      return new AccountLedger(accountId, mode, fundId, currency, cash, updated,
+          adjust(collateral, settlesIn, notional.add(fee).negate()), debt, realizedPnl, fees, penalties,
+          deficitsCovered);
+    }
     return new AccountLedger(accountId, mode, fundId, currency, lean(cash.subtract(notional).subtract(fee)), updated,
         collateral, debt, lean(realizedPnl.add(realized, REPORT)), lean(fees.add(fee)), penalties, deficitsCovered);
   }
 
   public AccountLedger payPenalty(BigDecimal penalty) {
+    return payPenalty(penalty, currency);
+  }
+
+  /** A penalty in {@code asset}: the account's currency, or the coin of a coin-settled position (its balance). */
+  public AccountLedger payPenalty(BigDecimal penalty, String asset) {
+    if (!asset.equals(currency)) {
+      return with(positions, adjust(collateral, asset, penalty.negate()), debt);
+    }
     return new AccountLedger(accountId, mode, fundId, currency, lean(cash.subtract(penalty)), positions, collateral,
         debt, realizedPnl, fees, lean(penalties.add(penalty)), deficitsCovered);
   }
 
   public AccountLedger coverDeficit(BigDecimal deficit) {
+    return coverDeficit(deficit, currency);
+  }
+
+  /** A deficit the fund covers in {@code asset}, as for {@link #payPenalty(BigDecimal, String)}. */
+  public AccountLedger coverDeficit(BigDecimal deficit, String asset) {
+    if (!asset.equals(currency)) {
+      return with(positions, adjust(collateral, asset, deficit), debt);
+    }
     return new AccountLedger(accountId, mode, fundId, currency, lean(cash.add(deficit)), positions, collateral, debt,
         realizedPnl, fees, penalties, lean(deficitsCovered.add(deficit)));
   }
@@ -170,19 +201,31 @@ public record AccountLedger(String accountId, MarginMode mode, String fundId, St
    * @param payoff payoff by instrument id
    */
   public Account toRiskAccount(ToDoubleFunction<String> contractSize, Function<String, Payoff> payoff) {
+    return toRiskAccount(contractSize, payoff, id -> currency);
+  }
+
+  /**
+   * As above, with the currency each position settles in: the cost of a coin-settled position of a USD account goes
+   * with that coin's units instead of the wallet (README "Cross-currency").
+   */
+  public Account toRiskAccount(ToDoubleFunction<String> contractSize, Function<String, Payoff> payoff,
+      Function<String, String> settlesIn) {
     double wallet = cash.doubleValue();
     List<Position> held = new ArrayList<>();
-    for (LedgerPosition p : positions) {
-      Payoff kind = payoff.apply(p.instrumentId());
-      if (kind.costInWallet()) {
-        wallet += p.cost().doubleValue();
-      }
-      held.add(Position.of(p.instrumentId(), p.quantity().doubleValue(),
-          p.entryPrice(contractSize.applyAsDouble(p.instrumentId()), kind)));
-    }
     Map<String, Double> collateralUnits = new java.util.TreeMap<>();
     for (AssetAmount a : collateral) {
       collateralUnits.put(a.asset(), a.amount().doubleValue());
+    }
+    for (LedgerPosition p : positions) {
+      Payoff kind = payoff.apply(p.instrumentId());
+      String settles = settlesIn.apply(p.instrumentId());
+      if (kind.costInWallet() && settles.equals(currency)) {
+        wallet += p.cost().doubleValue();
+      } else if (kind.costInWallet()) {
+        collateralUnits.merge(settles, p.cost().doubleValue(), Double::sum);
+      }
+      held.add(Position.of(p.instrumentId(), p.quantity().doubleValue(),
+          p.entryPrice(contractSize.applyAsDouble(p.instrumentId()), kind)));
     }
     Map<String, Double> debtUnits = new java.util.TreeMap<>();
     for (AssetAmount a : debt) {

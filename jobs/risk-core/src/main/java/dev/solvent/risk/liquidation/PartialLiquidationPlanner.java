@@ -30,7 +30,9 @@ import java.util.Optional;
  *
  * Every order's limit is the position's bankruptcy price (mark − equity / (qty × contract size)), and penalties
  * are capped so that together they never exceed the equity: a penalty alone never creates a deficit. An isolated
- * account is planned position by position, each against its own margin.
+ * account is planned position by position, each against its own margin. A coin-settled order of a USD account
+ * (README "Cross-currency") has its penalty and prices in the coin, the account's equity taken at the index; its
+ * penalty counts in USD at the index (no haircut: the ratio after is never overstated).
  */
 public final class PartialLiquidationPlanner {
 
@@ -109,7 +111,7 @@ public final class PartialLiquidationPlanner {
       Step full = reduce(account, instruments, market, remaining, candidate, lots, lot, equity, penalties);
       if (full.ratio() < target()) {
         orders.add(full.order());
-        penalties += full.order().penalty();
+        penalties += charged(full.order(), account, instruments, market);
         remaining = full.remaining();
         continue;
       }
@@ -127,7 +129,7 @@ public final class PartialLiquidationPlanner {
         }
       }
       orders.add(best.order());
-      penalties += best.order().penalty();
+      penalties += charged(best.order(), account, instruments, market);
       boolean everythingClosed = best.remaining().isEmpty();
       return new LiquidationPlan(everythingClosed ? LiquidationKind.FULL : LiquidationKind.PARTIAL,
           before.marginRatio(), best.ratio(), target(), equity - penalties, best.maintenance(), orders);
@@ -140,12 +142,12 @@ public final class PartialLiquidationPlanner {
     List<PlannedOrder> orders = new ArrayList<>();
     double penaltyBudget = Math.max(equity, 0);
     for (Position position : open) {
-      PlannedOrder order = order(position, Math.abs(position.quantity()), instruments.get(position.instrumentId()),
-          market, before.equity(), penaltyBudget);
-      penaltyBudget -= order.penalty();
+      PlannedOrder order = order(account, position, Math.abs(position.quantity()),
+          instruments.get(position.instrumentId()), market, before.equity(), penaltyBudget);
+      penaltyBudget -= charged(order, account, instruments, market);
       orders.add(order);
     }
-    double penalties = orders.stream().mapToDouble(PlannedOrder::penalty).sum();
+    double penalties = orders.stream().mapToDouble(o -> charged(o, account, instruments, market)).sum();
     double equityAfter = before.equity() - penalties;
     return new LiquidationPlan(LiquidationKind.FULL, before.marginRatio(),
         equityAfter >= 0 ? Double.POSITIVE_INFINITY : 0, target(), equityAfter, 0, orders);
@@ -157,8 +159,8 @@ public final class PartialLiquidationPlanner {
   private Step reduce(Account account, Map<String, Instrument> instruments, MarketState market,
       List<Position> remaining, Position candidate, long lots, double lot, double equity, double penaltiesSoFar) {
     double quantity = Math.min(lots * lot, Math.abs(candidate.quantity()));
-    PlannedOrder order = order(candidate, quantity, instruments.get(candidate.instrumentId()), market, equity,
-        equity - penaltiesSoFar);
+    PlannedOrder order = order(account, candidate, quantity, instruments.get(candidate.instrumentId()), market,
+        equity, equity - penaltiesSoFar);
     List<Position> after = new ArrayList<>();
     for (Position p : remaining) {
       if (!p.instrumentId().equals(candidate.instrumentId())) {
@@ -169,7 +171,7 @@ public final class PartialLiquidationPlanner {
     }
     MarginAssessment valued = calculator.assess(account.withPositions(after), instruments, market);
     // Fills at the mark move value from positions into the wallet one for one; only penalties change equity.
-    double equityAfter = equity - penaltiesSoFar - order.penalty();
+    double equityAfter = equity - penaltiesSoFar - charged(order, account, instruments, market);
     double maintenance = valued.maintenanceMargin();
     double ratio = maintenance > 0 ? equityAfter / maintenance : Double.POSITIVE_INFINITY;
     return new Step(order, after, ratio, maintenance);
@@ -194,8 +196,24 @@ public final class PartialLiquidationPlanner {
     return ranked.stream().map(Ranked::position).toList();
   }
 
-  private PlannedOrder order(Position position, double quantity, Instrument instrument, MarketState market,
-      double equity, double penaltyBudget) {
+  /** An order's penalty in the account's currency. */
+  private static double charged(PlannedOrder order, Account account, Map<String, Instrument> instruments,
+      MarketState market) {
+    return order.penalty() * fx(account, instruments.get(order.instrumentId()), market);
+  }
+
+  /** The index a coin-settled instrument of a USD account converts at; 1 for one in the account's currency. */
+  private static double fx(Account account, Instrument instrument, MarketState market) {
+    return MarginCalculator.settlementCurrency(instrument).equals(account.currency()) ? 1
+        : market.riskArray(instrument.id()).spot();
+  }
+
+  /** The order in the position's settlement currency, from the account's equity and penalty budget. */
+  private PlannedOrder order(Account account, Position position, double quantity, Instrument instrument,
+      MarketState market, double accountEquity, double accountBudget) {
+    double fx = fx(account, instrument, market);
+    double equity = accountEquity / fx;
+    double penaltyBudget = accountBudget / fx;
     RiskArray array = market.riskArray(position.instrumentId());
     Contract contract = Contract.of(instrument);
     double size = contract.contractSize();

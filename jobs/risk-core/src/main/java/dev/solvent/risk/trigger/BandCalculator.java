@@ -81,10 +81,14 @@ public final class BandCalculator {
     Map<String, PriceBand> bands = new TreeMap<>();
     long validUntil = Long.MAX_VALUE;
     List<VolBand> vols = List.of();
-    if (account.coinMargined()) {
-      // Coin equity and margin are linear in 1/price, not in the price: no band yet, so valued at every price.
+    if (account.coinMargined() || account.positions().stream().anyMatch(p -> !MarginCalculator.settlementCurrency(
+        instruments.get(p.instrumentId())).equals(account.currency()))) {
+      // Coin equity and margin are linear in 1/price, not in the price (and a USD account's coin converts at a
+      // moving index, haircut on one side): no band yet, so valued at every price.
       account.positions().forEach(p -> bands.put(instruments.get(p.instrumentId()).underlying(),
           PriceBand.none(instruments.get(p.instrumentId()).underlying())));
+      account.collateral().keySet().forEach(c -> bands.put(instruments.get(c).underlying(),
+          PriceBand.none(instruments.get(c).underlying())));
       return new Bands(new ArrayList<>(bands.values()), validUntil, vols);
     }
     if (account.mode() == MarginMode.ISOLATED) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.solvent.risk.Fixtures;
+import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Instrument;
 import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
@@ -256,8 +257,77 @@ class MarginCalculatorTest {
         Map.of(), Map.of(), "BTC");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> calculator.assess(account, INSTRUMENTS,
         market(104_000, 3_900))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("account coin is margined in BTC and cannot hold BTC-PERP, which settles in USD: cross-currency "
-            + "margin is not modelled");
+        .hasMessage("account coin is margined in BTC (CROSS) and cannot hold BTC-PERP, which settles in USD: only a "
+            + "USD account in CROSS mode holds contracts settled in a coin");
+  }
+
+  /**
+   * A USD account with 12,000 USD, 1 BTC of collateral (haircut 10 %) and an inverse long of 1,000 BTCUSD contracts
+   * (100 USD each) from 50,000, whose opening fill moved +2 BTC into its BTC and −2 BTC into the position's cost: the
+   * model's BTC units are 1 + 2 − 2 = 1. Coin P&L 100,000 × (1/50,000 − 1/S) nets with the BTC held, and the net
+   * counts at S × 0.9 when positive, at S when negative; MM is 0.5 % of the coin notional at S: 500 USD at any price.
+   *
+   * <pre>
+   *   S = 55,000: P&L +0.181818… BTC, net 1.181818… × 55,000 × 0.9 = 58,500: equity 70,500, ratio 141.
+   *   S = 45,000: P&L −0.222222… BTC, net 0.777777… × 45,000 × 0.9 = 31,500: equity 43,500, ratio 87.
+   *   S = 45,000 without the BTC: net −0.222222… × 45,000 = −10,000 in full: equity 2,000, ratio 4.
+   * </pre>
+   */
+  @Test
+  void aUsdAccountConvertsItsCoinSettledPositionsAtTheIndexWithTheCoinsHaircut() {
+    InverseContract btcusd = new InverseContract("BTCUSD-PERP", "BTC", 0, 100, 1,
+        dev.solvent.risk.margin.MarginSchedule.flat(100, 0.005), 0.005, "main",
+        dev.solvent.risk.margin.MaintenanceBasis.MARK);
+    CollateralAsset btc = new CollateralAsset("BTC", "BTC", 0.1, 0.8, 0.05, 0.1);
+    Map<String, Instrument> instruments = Map.of(btcusd.id(), btcusd, btc.id(), btc);
+    Position inverseLong = Position.of(btcusd.id(), 1_000, 50_000);
+    Account withBtc = new Account("mixed", MarginMode.CROSS, 12_000, List.of(inverseLong), Map.of("BTC", 1.0),
+        Map.of());
+    Account withoutBtc = new Account("mixed", MarginMode.CROSS, 12_000, List.of(inverseLong), Map.of(), Map.of());
+
+    MarginAssessment up = calculator.assess(withBtc, instruments, crossMarket(btcusd, btc, 55_000));
+    assertThat(up.equity()).isCloseTo(70_500, within(1e-6));
+    assertThat(up.maintenanceMargin()).isCloseTo(500, within(1e-9));
+    assertThat(up.initialMargin()).isCloseTo(1_000, within(1e-9));
+    MarginAssessment down = calculator.assess(withBtc, instruments, crossMarket(btcusd, btc, 45_000));
+    assertThat(down.equity()).isCloseTo(43_500, within(1e-6));
+    assertThat(down.marginRatio()).isCloseTo(87, within(1e-9));
+    MarginAssessment owed = calculator.assess(withoutBtc, instruments, crossMarket(btcusd, btc, 45_000));
+    assertThat(owed.equity()).isCloseTo(2_000, within(1e-6));
+    assertThat(owed.marginRatio()).isCloseTo(4, within(1e-9));
+
+    // In USD, an inverse long of 100,000 USD from 50,000 is long 2 BTC: d(S·P&L)/dS = 100,000 / 50,000.
+    PositionRisk risk = risk(owed, btcusd.id());
+    assertThat(risk.delta()).isCloseTo(2, within(1e-12));
+    assertThat(risk.value()).isCloseTo(-10_000, within(1e-6));
+    assertThat(owed.exposures().get(0).delta()).isCloseTo(2, within(1e-12));
+    // Its bankruptcy price takes the 2,000 USD of equity in BTC at the index: 1/BP = 1/45,000 + (2,000 / 45,000)
+    // / 100,000.
+    assertThat(risk.bankruptcyPrice()).isCloseTo(1 / (1 / 45_000.0 + 2_000 / 45_000.0 / 100_000), within(1e-6));
+    assertThat(risk.liquidationPrice()).isNaN();
+  }
+
+  @Test
+  void aCoinSettledPositionOfAUsdAccountNeedsItsCoinListedAndCrossMode() {
+    InverseContract btcusd = new InverseContract("BTCUSD-PERP", "BTC", 0, 100, 1,
+        dev.solvent.risk.margin.MarginSchedule.flat(100, 0.005), 0.005, "main",
+        dev.solvent.risk.margin.MaintenanceBasis.MARK);
+    CollateralAsset btc = new CollateralAsset("BTC", "BTC", 0.1, 0.8, 0.05, 0.1);
+    Position inverseLong = Position.of(btcusd.id(), 1_000, 50_000);
+    MarketState market = crossMarket(btcusd, btc, 50_000);
+    Account cross = Account.of("mixed", MarginMode.CROSS, 12_000, List.of(inverseLong));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> calculator.assess(cross, Map.of(btcusd.id(), btcusd),
+        market)).hasMessage("account mixed holds BTCUSD-PERP, settled in BTC, but BTC is not a listed collateral "
+            + "asset (its haircut)");
+    Account portfolio = Account.of("mixed", MarginMode.PORTFOLIO, 12_000, List.of(inverseLong));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> calculator.assess(portfolio, Map.of(btcusd.id(), btcusd,
+        btc.id(), btc), market)).hasMessageContaining("only a USD account in CROSS mode");
+  }
+
+  private static MarketState crossMarket(InverseContract inverse, CollateralAsset coin, double spot) {
+    var arrays = new dev.solvent.risk.portfolio.RiskArrayCalculator(dev.solvent.risk.portfolio.ScenarioGrid.DEFAULT);
+    return new MarketState(Fixtures.NOW, Map.of(inverse.id(), arrays.compute(inverse, spot, 0, 0, Fixtures.NOW),
+        coin.id(), arrays.compute(coin, spot, 0, 0, Fixtures.NOW)), Map.of());
   }
 
   @Test
