@@ -313,7 +313,7 @@ public final class InvariantChecker implements Participant {
 
   private void ledger(LedgerEntry entry) {
     String currency = entry.getCurrency() == null ? CASH : entry.getCurrency();
-    String fundKey = entry.getFundId() + " " + currency;
+    String fundKey = CASH.equals(currency) ? entry.getFundId() : entry.getFundId() + " " + currency;
     String where = "fund " + fundKey + ", entry " + entry.getSequence() + " (" + entry.getKind() + ", "
         + entry.getReference() + ")";
     Fund before = funds.getOrDefault(fundKey, new Fund(currency, 0, BigDecimal.ZERO, BigDecimal.ZERO));
@@ -448,8 +448,9 @@ public final class InvariantChecker implements Participant {
       BigDecimal total = held.add(cost).add(fundBalances).add(f.fees);
       BigDecimal sources = f.deposits.subtract(f.withdrawals).add(f.realized).add(f.funding).add(f.shortfalls);
       if (total.subtract(sources).abs().compareTo(TOLERANCE) > 0) {
-        violation(String.format("conservation in %s: cash %s + open cost %s + funds %s + fees %s = %s, but deposits "
-            + "%s − withdrawals %s + realized P&L %s + funding %s + shortfalls %s = %s", currency, plain(held),
+        violation(String.format("conservation%s: cash %s + open cost %s + funds %s + fees %s = %s, but deposits "
+            + "%s − withdrawals %s + realized P&L %s + funding %s + shortfalls %s = %s",
+            CASH.equals(currency) ? "" : " in " + currency, plain(held),
             plain(cost), plain(fundBalances), plain(f.fees), plain(total), plain(f.deposits), plain(f.withdrawals),
             plain(f.realized), plain(f.funding), plain(f.shortfalls), plain(sources)));
       }
