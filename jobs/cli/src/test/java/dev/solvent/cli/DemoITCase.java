@@ -33,7 +33,7 @@ class DemoITCase {
     assertThat(run.count("flat accounts whose equity was re-derived", 0)).isPositive();
     assertThat(run.count("invariant violations", 0)).isZero();
     for (var topic : Topics.ALL) {
-      // a tenth of the population may end without dead letters or ADL (the full demo has ADL)
+      // a tenth of the population may end without dead letters or ADL (v0.1's full population has ADL)
       if (!topic.name().equals("dead.letters") && !topic.name().equals("adl.orders")) {
         assertThat(out.resolve("topics").resolve(topic.name() + ".jsonl")).as(topic.name()).isNotEmptyFile();
       }
