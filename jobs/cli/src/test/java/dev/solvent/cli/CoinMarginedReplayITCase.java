@@ -5,12 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.solvent.harness.SharedData;
+import dev.solvent.harness.explain.AccountRebuild;
+import dev.solvent.harness.history.TopicFiles;
+import dev.solvent.harness.loop.LoopRecord;
+import dev.solvent.harness.run.LoopRun;
+import dev.solvent.job.account.AccountRecords;
+import dev.solvent.job.config.SolventConfig;
+import dev.solvent.risk.book.AccountOutput;
+import dev.solvent.schema.Topic;
+import dev.solvent.schema.Topics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +78,36 @@ class CoinMarginedReplayITCase {
     }
     assertThat(atTheRate).as("orders charged the full rate").isPositive();
 
-    // The support desk's view of the first inverse liquidation, rebuilt from the topics.
+    // Every order of a BTC-margined account (inverse perpetuals and coin-settled puts) rebuilt from the topics
+    // exactly, as explain --account rebuilds it.
+    Path topics = out.resolve("topics");
+    List<LoopRecord> records = new ArrayList<>();
+    for (Topic<?> topic : Topics.ALL) {
+      Path file = topics.resolve(topic.name() + ".jsonl");
+      if (!topic.equals(Topics.MARKET_TICKS) && Files.exists(file)) {
+        records.addAll(TopicFiles.read(file, topic.name()));
+      }
+    }
+    SolventConfig config = SolventConfig.load(out.resolve(LoopRun.JOB_PROPERTIES), List.of());
+    Map<String, AccountRebuild> rebuilds = new TreeMap<>();
+    long rebuilt = 0;
+    for (JsonNode order : coinOrders(topics)) {
+      AccountRebuild rebuild = rebuilds.computeIfAbsent(order.get("accountId").asText(),
+          a -> AccountRebuild.of(a, records, config));
+      List<JsonNode> decided = new ArrayList<>();
+      for (AccountOutput output : rebuild.at(Instant.parse(order.get("eventTime").asText()).toEpochMilli())
+          .outputsAtTime()) {
+        if (output instanceof AccountOutput.LiquidationOrdered o) {
+          decided.add(MAPPER.readTree(new LoopRecord(Topics.LIQUIDATION_ORDERS.name(), 0, AccountRecords.order(o))
+              .json()));
+        }
+      }
+      assertThat(decided).as("orders of %s", order.get("accountId")).contains(order);
+      rebuilt++;
+    }
+    assertThat(rebuilt).isGreaterThan(inverse.size());
+
+    // The support desk's view of the first inverse liquidation, through the command.
     JsonNode first = inverse.get(0);
     CliRun explained = CliRun.of("explain", "--account", first.get("accountId").asText(), "--at",
         first.get("eventTime").asText(), "--topics", out.resolve("topics").toString());
@@ -75,5 +116,17 @@ class CoinMarginedReplayITCase {
     assertThat(explanation.get("currency").asText()).isEqualTo("BTC");
     assertThat(explanation.get("marginRatio").asDouble()).isEqualTo(first.get("marginRatio").asDouble());
     assertThat(explanation.get("positions").get(0).get("contract").asText()).isEqualTo("INVERSE");
+  }
+
+  /** The liquidation orders in BTC: of inverse perpetuals and of coin-settled puts. */
+  private static List<JsonNode> coinOrders(Path topics) throws Exception {
+    List<JsonNode> orders = new ArrayList<>();
+    for (String line : Files.readAllLines(topics.resolve("liquidation.orders.jsonl"))) {
+      JsonNode order = MAPPER.readTree(line);
+      if ("BTC".equals(order.path("currency").asText())) {
+        orders.add(order);
+      }
+    }
+    return orders;
   }
 }

@@ -275,10 +275,8 @@ class MarginCalculatorTest {
    */
   @Test
   void aUsdAccountConvertsItsCoinSettledPositionsAtTheIndexWithTheCoinsHaircut() {
-    InverseContract btcusd = new InverseContract("BTCUSD-PERP", "BTC", 0, 100, 1,
-        dev.solvent.risk.margin.MarginSchedule.flat(100, 0.005), 0.005, "main",
-        dev.solvent.risk.margin.MaintenanceBasis.MARK);
-    CollateralAsset btc = new CollateralAsset("BTC", "BTC", 0.1, 0.8, 0.05, 0.1);
+    InverseContract btcusd = BTCUSD_INVERSE;
+    CollateralAsset btc = BTC_COLLATERAL;
     Map<String, Instrument> instruments = Map.of(btcusd.id(), btcusd, btc.id(), btc);
     Position inverseLong = Position.of(btcusd.id(), 1_000, 50_000);
     Account withBtc = new Account("mixed", MarginMode.CROSS, 12_000, List.of(inverseLong), Map.of("BTC", 1.0),
@@ -309,10 +307,8 @@ class MarginCalculatorTest {
 
   @Test
   void aCoinSettledPositionOfAUsdAccountNeedsItsCoinListedAndCrossMode() {
-    InverseContract btcusd = new InverseContract("BTCUSD-PERP", "BTC", 0, 100, 1,
-        dev.solvent.risk.margin.MarginSchedule.flat(100, 0.005), 0.005, "main",
-        dev.solvent.risk.margin.MaintenanceBasis.MARK);
-    CollateralAsset btc = new CollateralAsset("BTC", "BTC", 0.1, 0.8, 0.05, 0.1);
+    InverseContract btcusd = BTCUSD_INVERSE;
+    CollateralAsset btc = BTC_COLLATERAL;
     Position inverseLong = Position.of(btcusd.id(), 1_000, 50_000);
     MarketState market = crossMarket(btcusd, btc, 50_000);
     Account cross = Account.of("mixed", MarginMode.CROSS, 12_000, List.of(inverseLong));
@@ -323,6 +319,12 @@ class MarginCalculatorTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> calculator.assess(portfolio, Map.of(btcusd.id(), btcusd,
         btc.id(), btc), market)).hasMessageContaining("only a USD account in CROSS mode");
   }
+
+  private static final InverseContract BTCUSD_INVERSE = new InverseContract("BTCUSD-PERP", "BTC", 0, 100, 1,
+      dev.solvent.risk.margin.MarginSchedule.flat(100, 0.005), 0.005, "main",
+      dev.solvent.risk.margin.MaintenanceBasis.MARK);
+  /** BTC as collateral of a USD account, 10 % haircut. */
+  private static final CollateralAsset BTC_COLLATERAL = new CollateralAsset("BTC", "BTC", 0.1, 0.8, 0.05, 0.1);
 
   private static MarketState crossMarket(InverseContract inverse, CollateralAsset coin, double spot) {
     var arrays = new dev.solvent.risk.portfolio.RiskArrayCalculator(dev.solvent.risk.portfolio.ScenarioGrid.DEFAULT);
