@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *   <li>CROSS: Σ tiered linear margin + Σ standard margin of short options, each scaled by the dynamic add-ons;</li>
  *   <li>ISOLATED: every position is its own cross account whose wallet is the position's isolated margin; the
  *       account's ratio is the lowest;</li>
- *   <li>PORTFOLIO: per underlying, worst scenario loss plus contingency charges, scaled by the add-ons;</li>
+ *   <li>PORTFOLIO: per underlying, worst scenario loss plus contingency charges, scaled by the add-ons; for an
+ *       underlying held only as long options, at most their value (all they can lose);</li>
  *   <li>LENDING: equity = Σ collateral·spot·LT, maintenance = debt value, ratio = health factor.</li>
  * </ul>
  *
@@ -116,8 +117,16 @@ public final class MarginCalculator {
       if (portfolio) {
         double volScale = parameters.dynamic().volMultiplier(market.conditions(underlying).realizedVol());
         double groupMm = parameters.portfolio().maintenance(quantities, arrays, from, to) * volScale;
+        boolean longOptionsOnly = true;
+        double groupValue = 0;
         for (int i = from; i < to; i++) {
           groupMm += liquidityAddOn(positions.get(i), held[i], arrays[i], market);
+          longOptionsOnly &= held[i] instanceof OptionContract && quantities[i] > 0;
+          groupValue += values[i];
+        }
+        if (longOptionsOnly) {
+          // Long options can lose no more than they are worth: their requirement never exceeds that.
+          groupMm = Math.min(groupMm, groupValue);
         }
         totalMm += groupMm;
         totalIm += parameters.portfolio().initial(groupMm);

@@ -127,6 +127,10 @@ final class IntervalBands {
     }
     double scale = Math.abs(account.walletBalance());
     Map<String, Sum[]> scenarios = new TreeMap<>(); // portfolio: per underlying, per scenario, and gamma, vega
+    // portfolio, per underlying: the add-ons, and the value of long options while the group holds nothing else
+    Map<String, Sum> groupAddOns = new TreeMap<>();
+    Map<String, Sum> longOptionValues = new TreeMap<>();
+    java.util.Set<String> notLongOptionsOnly = new java.util.TreeSet<>();
     Map<String, Double> spots = new TreeMap<>();
     long now = market.nowMillis();
     ScenarioGrid grid = parameters.grid();
@@ -144,12 +148,14 @@ final class IntervalBands {
       double cs = ((dev.solvent.risk.instrument.Contract) instrument).contractSize();
       scale += Math.abs(q) * cs * hi;
       Sum[] group = portfolio ? scenarios.computeIfAbsent(array.underlying(), u -> sums(grid.size() + 2)) : null;
+      Sum addOns = portfolio ? groupAddOns.computeIfAbsent(array.underlying(), u -> new Sum()) : margin;
       spots.put(array.underlying(), array.spot());
       if (instrument instanceof LinearContract linear) {
         equity.add(q * cs * (lo - p.entryPrice()), q * cs * (hi - p.entryPrice()));
         double nLo = Math.abs(q) * cs * lo;
         double nHi = Math.abs(q) * cs * hi;
-        addOn(margin, q, nLo, nHi, conditions);
+        addOn(addOns, q, nLo, nHi, conditions);
+        notLongOptionsOnly.add(array.underlying());
         if (portfolio) {
           for (int s = 0; s < grid.size(); s++) {
             double k = grid.weight(s) * cs * grid.spotShock(s);
@@ -174,7 +180,12 @@ final class IntervalBands {
       }
       equity.scaled(q * cs, o.premiumLo, o.premiumHi);
       int side = option.type() == OptionType.CALL ? 1 : -1;
-      addOn(margin, q * side, Math.abs(q) * cs * o.deltaLo * lo, Math.abs(q) * cs * o.deltaHi * hi, conditions);
+      addOn(addOns, q * side, Math.abs(q) * cs * o.deltaLo * lo, Math.abs(q) * cs * o.deltaHi * hi, conditions);
+      if (q > 0) {
+        longOptionValues.computeIfAbsent(array.underlying(), u -> new Sum()).scaled(q * cs, o.premiumLo, o.premiumHi);
+      } else {
+        notLongOptionsOnly.add(array.underlying());
+      }
       if (portfolio) {
         o.shock(grid);
         for (int s = 0; s < grid.size(); s++) {
@@ -211,8 +222,16 @@ final class IntervalBands {
       double vegaLo = vega.lo <= 0 && vega.hi >= 0 ? 0 : Math.min(Math.abs(vega.lo), Math.abs(vega.hi));
       double vegaHi = Math.max(Math.abs(vega.lo), Math.abs(vega.hi));
       double[] m = multipliers(market, group.getKey());
-      margin.add(m[0] * (-worstHi + gammaLo + vegaLo * parameters.portfolio().vegaShock()),
-          m[1] * (-worstLo + gammaHi + vegaHi * parameters.portfolio().vegaShock()));
+      Sum addOns = groupAddOns.get(group.getKey());
+      double groupLo = m[0] * (-worstHi + gammaLo + vegaLo * parameters.portfolio().vegaShock()) + addOns.lo;
+      double groupHi = m[1] * (-worstLo + gammaHi + vegaHi * parameters.portfolio().vegaShock()) + addOns.hi;
+      if (!notLongOptionsOnly.contains(group.getKey())) {
+        // As the calculator: a group of long options only requires at most its value; min is monotone in both.
+        Sum value = longOptionValues.get(group.getKey());
+        groupLo = Math.min(groupLo, value.lo);
+        groupHi = Math.min(groupHi, value.hi);
+      }
+      margin.add(groupLo, groupHi);
     }
     for (var c : account.collateral().entrySet()) {
       CollateralAsset asset = (CollateralAsset) instruments.get(c.getKey());

@@ -326,6 +326,34 @@ class MarginCalculatorTest {
   /** BTC as collateral of a USD account, 10 % haircut. */
   private static final CollateralAsset BTC_COLLATERAL = new CollateralAsset("BTC", "BTC", 0.1, 0.8, 0.05, 0.1);
 
+  /**
+   * A buyer of 10 puts on portfolio margin with the vol multiplier at its cap and a thin book: the worst scenario
+   * (spot +15 %) loses most of the premium, three times that plus the liquidity add-on is more than the premium, but
+   * long options can lose no more than they are worth, so the requirement is their value and a buyer with any cash
+   * is never liquidatable. Once the group also holds a short call, the cap no longer applies.
+   */
+  @Test
+  void longOptionsAloneRequireAtMostTheirValue() {
+    MarginCalculator dynamic = new MarginCalculator(RiskParameters.DEFAULT);
+    MarketState stressed = market(Map.of("BTC", 104_000.0), 0.6, Map.of("BTC", new UnderlyingConditions(5.0, 20_000,
+        20_000)));
+    String put = dev.solvent.risk.Fixtures.BTC_PUT_100K.id();
+    Account buyer = Account.of("buyer", MarginMode.PORTFOLIO, 1, List.of(Position.of(put, 10, 0)));
+    MarginAssessment a = dynamic.assess(buyer, INSTRUMENTS, stressed);
+    double value = 10 * stressed.riskArray(put).markValue();
+    double uncapped = dynamic.parameters().portfolio().maintenance(new double[] {10},
+        new dev.solvent.risk.portfolio.RiskArray[] {stressed.riskArray(put)}, 0, 1)
+        * dynamic.parameters().dynamic().volMultiplier(5.0);
+    assertThat(uncapped).as("the formula without the cap").isGreaterThan(value);
+    assertThat(a.maintenanceMargin()).isCloseTo(value, within(1e-9));
+    assertThat(a.equity()).isCloseTo(1 + value, within(1e-9));
+    assertThat(a.liquidatable()).isFalse();
+
+    Account writer = Account.of("both", MarginMode.PORTFOLIO, 1, List.of(Position.of(put, 10, 0),
+        Position.of(BTC_CALL_120K.id(), -1, 0)));
+    assertThat(dynamic.assess(writer, INSTRUMENTS, stressed).maintenanceMargin()).isGreaterThan(value);
+  }
+
   private static MarketState crossMarket(InverseContract inverse, CollateralAsset coin, double spot) {
     var arrays = new dev.solvent.risk.portfolio.RiskArrayCalculator(dev.solvent.risk.portfolio.ScenarioGrid.DEFAULT);
     return new MarketState(Fixtures.NOW, Map.of(inverse.id(), arrays.compute(inverse, spot, 0, 0, Fixtures.NOW),
