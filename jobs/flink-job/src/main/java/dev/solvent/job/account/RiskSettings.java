@@ -18,7 +18,8 @@ public final class RiskSettings {
     DynamicMargin dynamic = new DynamicMargin(config.get(SolventConfig.DYNAMIC_MARGIN),
         config.get(SolventConfig.REFERENCE_VOL), d.dynamic().maxVolMultiplier(), d.dynamic().maxSlippage());
     return new RiskParameters(config.get(SolventConfig.WARNING_LEVEL), config.get(SolventConfig.TARGET_RATIO),
-        d.optionMargin(), d.grid(), d.portfolio(), dynamic, d.lending(),
+        d.optionMargin(), d.grid(), d.portfolio().withLongOptionsCap(config.get(SolventConfig.LONG_OPTIONS_CAP)),
+        dynamic, d.lending(),
         config.get(SolventConfig.HORIZON) / (365.0 * 24 * 3600 * 1000), d.correlation());
   }
 

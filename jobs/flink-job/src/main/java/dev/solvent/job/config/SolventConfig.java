@@ -65,6 +65,8 @@ public final class SolventConfig implements Serializable {
       100, "the ratio a partial liquidation restores"));
   public static final ConfigKey<Boolean> DYNAMIC_MARGIN = register(ConfigKey.flag("risk.dynamic-margin", true,
       "volatility and liquidity add-ons on maintenance margin"));
+  public static final ConfigKey<Boolean> LONG_OPTIONS_CAP = register(ConfigKey.flag("risk.long-options-cap", true,
+      "portfolio margin of an underlying held only as long options is at most their value (false: v0.1's model)"));
   public static final ConfigKey<Double> REFERENCE_VOL = register(ConfigKey.number("risk.reference-vol", 0.6, 0.01,
       10, "realized volatility above which margin scales up"));
   public static final ConfigKey<Long> REALIZED_VOL_HALF_LIFE = register(ConfigKey.millis(

@@ -124,7 +124,7 @@ public final class MarginCalculator {
           longOptionsOnly &= held[i] instanceof OptionContract && quantities[i] > 0;
           groupValue += values[i];
         }
-        if (longOptionsOnly) {
+        if (longOptionsOnly && parameters.portfolio().capsLongOptions()) {
           // Long options can lose no more than they are worth: their requirement never exceeds that.
           groupMm = Math.min(groupMm, groupValue);
         }

@@ -17,10 +17,20 @@ import dev.solvent.risk.instrument.Checks;
  *
  * @param gammaShock relative spot move the gamma charge covers
  * @param vegaShock volatility move (absolute, 0.05 = 5 vol points) the vega charge covers
+ * @param capsLongOptions an underlying held only as long options requires at most their value, add-ons included
+ *     (false is v0.1's model, which could require more than a buyer can lose)
  */
-public record PortfolioMargin(double gammaShock, double vegaShock, double initialMultiplier) {
+public record PortfolioMargin(double gammaShock, double vegaShock, double initialMultiplier, boolean capsLongOptions) {
 
-  public static final PortfolioMargin DEFAULT = new PortfolioMargin(0.05, 0.05, 1.3);
+  public static final PortfolioMargin DEFAULT = new PortfolioMargin(0.05, 0.05, 1.3, true);
+
+  public PortfolioMargin(double gammaShock, double vegaShock, double initialMultiplier) {
+    this(gammaShock, vegaShock, initialMultiplier, true);
+  }
+
+  public PortfolioMargin withLongOptionsCap(boolean caps) {
+    return new PortfolioMargin(gammaShock, vegaShock, initialMultiplier, caps);
+  }
 
   public PortfolioMargin {
     Checks.fraction("gammaShock", gammaShock);

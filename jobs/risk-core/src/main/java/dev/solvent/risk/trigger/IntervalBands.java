@@ -225,7 +225,7 @@ final class IntervalBands {
       Sum addOns = groupAddOns.get(group.getKey());
       double groupLo = m[0] * (-worstHi + gammaLo + vegaLo * parameters.portfolio().vegaShock()) + addOns.lo;
       double groupHi = m[1] * (-worstLo + gammaHi + vegaHi * parameters.portfolio().vegaShock()) + addOns.hi;
-      if (!notLongOptionsOnly.contains(group.getKey())) {
+      if (!notLongOptionsOnly.contains(group.getKey()) && parameters.portfolio().capsLongOptions()) {
         // As the calculator: a group of long options only requires at most its value; min is monotone in both.
         Sum value = longOptionValues.get(group.getKey());
         groupLo = Math.min(groupLo, value.lo);
