@@ -6,6 +6,7 @@ import dev.solvent.avro.auction.AuctionEvent;
 import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.bids.Bid;
 import dev.solvent.avro.calls.MarginCall;
+import dev.solvent.avro.crosses.LiquidationCross;
 import dev.solvent.avro.deadletter.DeadLetter;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
@@ -45,6 +46,8 @@ public final class Topics {
       new Topic<>("margin.calls", MarginCall.class, MarginCall::getAccountId);
   public static final Topic<LiquidationOrder> LIQUIDATION_ORDERS =
       new Topic<>("liquidation.orders", LiquidationOrder.class, LiquidationOrder::getAccountId);
+  public static final Topic<LiquidationCross> LIQUIDATION_CROSSES =
+      new Topic<>("liquidation.crosses", LiquidationCross.class, LiquidationCross::getInstrumentId);
   public static final Topic<AuctionEvent> AUCTION_EVENTS =
       new Topic<>("auction.events", AuctionEvent.class, AuctionEvent::getAccountId);
   public static final Topic<LedgerEntry> INSURANCE_LEDGER =
@@ -56,7 +59,7 @@ public final class Topics {
   public static final List<Topic<?>> INPUTS =
       List.of(MARKET_TICKS, MARKET_VOLS, INSTRUMENTS, ACCOUNT_EVENTS, AUCTION_BIDS);
   public static final List<Topic<?>> OUTPUTS = List.of(ORACLE_PRICES, MARGIN_UPDATES, MARGIN_CALLS,
-      LIQUIDATION_ORDERS, AUCTION_EVENTS, INSURANCE_LEDGER, ADL_ORDERS, DEAD_LETTERS);
+      LIQUIDATION_ORDERS, AUCTION_EVENTS, INSURANCE_LEDGER, ADL_ORDERS, DEAD_LETTERS, LIQUIDATION_CROSSES);
   public static final List<Topic<?>> ALL = concat(INPUTS, OUTPUTS);
 
   private Topics() {}

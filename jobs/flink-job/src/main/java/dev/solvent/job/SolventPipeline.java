@@ -7,6 +7,7 @@ import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.deadletter.DeadLetter;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
+import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.avro.oracle.OraclePrice;
 import dev.solvent.avro.ticks.MarketTick;
@@ -45,6 +46,7 @@ import dev.solvent.job.model.Rejected;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.RiskArrayStageInput;
 import dev.solvent.job.model.Settlement;
+import dev.solvent.job.netting.NettingFunction;
 import dev.solvent.risk.account.Account;
 import dev.solvent.job.oracle.OracleFunction;
 import dev.solvent.job.riskarrays.RiskArraysFunction;
@@ -53,7 +55,9 @@ import dev.solvent.job.state.AdlStageInputCodec;
 import dev.solvent.job.state.AuctionStageInputCodec;
 import dev.solvent.job.state.RiskArrayStageInputCodec;
 import dev.solvent.job.state.StateCodecs;
+import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -130,6 +134,12 @@ public final class SolventPipeline {
     sink(outputs, accounts, Topics.MARGIN_UPDATES);
     sink(outputs, accounts.getSideOutput(AccountOperator.CALLS), Topics.MARGIN_CALLS);
     sink(outputs, accounts.getSideOutput(AccountOperator.ORDERS), Topics.LIQUIDATION_ORDERS);
+    // NETTING (optional): opposing orders of an instrument and instant cross at the mark before the market.
+    if (config.get(SolventConfig.NETTING)) {
+      sink(outputs, accounts.getSideOutput(AccountOperator.ORDERS).keyBy(LiquidationOrder::getInstrumentId)
+          .process(new NettingFunction()).name(Stage.NETTING.id()).uid(Stage.NETTING.uid()),
+          Topics.LIQUIDATION_CROSSES);
+    }
     RiskMetrics.marginHealth(accounts);
     RiskMetrics.tap(accounts.getSideOutput(AccountOperator.CALLS), "margin.calls", new MarginCallMeter());
     RiskMetrics.tap(accounts.getSideOutput(AccountOperator.ORDERS), "liquidation.orders", new LiquidationMeter());
@@ -200,6 +210,12 @@ public final class SolventPipeline {
   private static <T extends SpecificRecord> void sink(Outputs outputs, DataStream<T> stream,
       dev.solvent.schema.Topic<T> topic) {
     outputs.write(stream, topic);
+  }
+
+  /** The output topics the job writes under {@code config}: every one, but the crosses only with netting on. */
+  public static List<Topic<?>> outputs(SolventConfig config) {
+    return Topics.OUTPUTS.stream().filter(t -> t != Topics.LIQUIDATION_CROSSES || config.get(SolventConfig.NETTING))
+        .toList();
   }
 
   static boolean isFundDeposit(AccountEvent event) {

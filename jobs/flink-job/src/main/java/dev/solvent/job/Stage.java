@@ -21,6 +21,8 @@ public enum Stage {
   ACCOUNT("account", 3, "account", List.of("account.events", "risk arrays (broadcast)"),
       List.of("margin.updates", "margin.calls", "liquidation.orders"),
       "the account book (risk core): exact ledger, one valuation per instant, margin updates, partial liquidation, escalation; a price revalues only the accounts whose safe band it left (trigger index)"),
+  NETTING("netting", 1, "instrument", List.of("liquidation orders"), List.of("liquidation.crosses"),
+      "with liquidation.netting=on: opposing orders of an instrument and instant crossed at the mark"),
   AUCTION("auction", 2, "account", List.of("lending health", "auction.bids"), List.of("auction.events"),
       "the auction book (risk core), lending mode: Dutch auctions stepped in event time, first acceptable bid settles"),
   INSURANCE_FUND("insurance-fund", 1, "fund", List.of("settlements"), List.of("insurance.ledger"),

@@ -49,7 +49,8 @@ public final class ClosedLoop {
       public long next(long until, List<LoopRecord> outputs) {
         for (LoopRecord out : outputs) {
           String topic = out.topic();
-          if (topic.equals("liquidation.orders") || topic.equals("adl.orders") || topic.equals("auction.events")) {
+          if (topic.equals("liquidation.orders") || topic.equals("liquidation.crosses") || topic.equals("adl.orders")
+              || topic.equals("auction.events")) {
             activeUntil = Math.max(activeUntil, out.time() + holdMillis);
           }
         }
@@ -82,7 +83,7 @@ public final class ClosedLoop {
    * they come, then ends the inputs and lets the job finish.
    */
   public void run(Iterator<LoopRecord> feed, long start, long end) throws Exception {
-    Bus bus = Bus.open("loop-" + UUID.randomUUID(), Topics.OUTPUTS.size());
+    Bus bus = Bus.open("loop-" + UUID.randomUUID(), SolventPipeline.outputs(config).size());
     try {
       StreamExecutionEnvironment env = SolventEnvironment.create(config, flink);
       SolventPipeline.build(env, new BusInputs(bus), new BusOutputs(bus), config);

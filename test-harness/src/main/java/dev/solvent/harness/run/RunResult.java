@@ -24,6 +24,8 @@ public record RunResult(RunSpec spec, RunStats stats, VenueStats venue, List<Liq
     f.add(Figure.count("  of which partial (book too thin)", venue.partialFills()));
     f.add(Figure.count("venue orders left unfilled (limit)", venue.unfilled()));
     f.add(Figure.count("deepest liquidation cascade, levels", venue.deepestCascade()));
+    f.add(Figure.count("liquidation crosses netted internally", venue.crosses()));
+    f.add(Figure.money("notional netted internally, USD", venue.crossedNotional()));
     double profit = 0;
     double gas = 0;
     long wins = 0;

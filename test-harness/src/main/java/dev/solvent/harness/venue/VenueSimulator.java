@@ -4,6 +4,7 @@ import dev.solvent.avro.account.AccountEvent;
 import dev.solvent.avro.account.AdlFill;
 import dev.solvent.avro.account.LiquidationFill;
 import dev.solvent.avro.adl.AdlOrder;
+import dev.solvent.avro.crosses.LiquidationCross;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.Settlement;
 import dev.solvent.avro.instruments.InstrumentKind;
@@ -90,9 +91,22 @@ public final class VenueSimulator implements Participant {
   public List<LoopRecord> step(long until, List<LoopRecord> inputs, List<LoopRecord> outputs) {
     List<LoopRecord> answers = new ArrayList<>();
     Map<String, Long> moved = new TreeMap<>();
+    // The engine's crosses first: an order goes to the book only for what they leave of it.
+    Map<String, BigDecimal> netted = new TreeMap<>();
+    for (LoopRecord out : outputs) {
+      if (out.record() instanceof LiquidationCross cross) {
+        cross(cross, until, answers);
+        netted.merge(cross.getSellOrderId(), cross.getQuantity(), BigDecimal::add);
+        netted.merge(cross.getBuyOrderId(), cross.getQuantity(), BigDecimal::add);
+      }
+    }
     for (LoopRecord out : outputs) {
       if (out.record() instanceof LiquidationOrder order) {
-        fill(order, until, answers, moved);
+        BigDecimal left = order.getQuantity().subtract(netted.getOrDefault(order.getOrderId(), BigDecimal.ZERO));
+        if (left.signum() > 0) {
+          fill(left.compareTo(order.getQuantity()) == 0 ? order
+              : LiquidationOrder.newBuilder(order).setQuantity(left).build(), until, answers, moved);
+        }
       } else if (out.record() instanceof AdlOrder order) {
         deleverage(order, until, answers);
       }
@@ -157,6 +171,26 @@ public final class VenueSimulator implements Participant {
         new LiquidationFill(order.getAccountId(), order.getInstrumentId(), order.getOrderId(), signed, printed,
             BigDecimal.ZERO.setScale(8)))));
     stats.filled(order, filled, printed, spec.units(printed.doubleValue()));
+  }
+
+  /**
+   * A cross the engine netted: booked as a liquidation fill of each order at the cross's price, off the book (it
+   * moves no price), after the venue's latency.
+   */
+  private void cross(LiquidationCross cross, long until, List<LoopRecord> answers) {
+    if (until == Long.MAX_VALUE) {
+      return;
+    }
+    long time = Math.max(cross.getEventTime().toEpochMilli() + settings.latencyMillis(), until + 1);
+    for (boolean sell : new boolean[] {true, false}) {
+      answers.add(new LoopRecord("account.events", time, new AccountEvent(Instant.ofEpochMilli(time), 0L,
+          new LiquidationFill(sell ? cross.getSellAccountId() : cross.getBuyAccountId(), cross.getInstrumentId(),
+              sell ? cross.getSellOrderId() : cross.getBuyOrderId(),
+              sell ? cross.getQuantity().negate() : cross.getQuantity(), cross.getPrice(),
+              BigDecimal.ZERO.setScale(8)))));
+    }
+    Spec spec = specs.get(cross.getInstrumentId());
+    stats.crossed(cross, spec == null ? 1 : spec.units(cross.getPrice().doubleValue()));
   }
 
   private void deleverage(AdlOrder order, long until, List<LoopRecord> answers) {

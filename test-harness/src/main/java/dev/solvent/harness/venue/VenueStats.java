@@ -1,6 +1,7 @@
 package dev.solvent.harness.venue;
 
 import dev.solvent.avro.adl.AdlOrder;
+import dev.solvent.avro.crosses.LiquidationCross;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ public final class VenueStats {
   private long adlFills;
   private BigDecimal filledNotional = BigDecimal.ZERO;
   private BigDecimal adlNotional = BigDecimal.ZERO;
+  private long crosses;
+  private BigDecimal crossedNotional = BigDecimal.ZERO;
 
   void cascade(LiquidationOrder order, int depth) {
     cascade.add(new CascadePoint(order.getEventTime().toEpochMilli(), order.getOrderId(), depth));
@@ -40,6 +43,21 @@ public final class VenueStats {
       partialFills++;
     }
     filledNotional = filledNotional.add(quantity.multiply(price).multiply(BigDecimal.valueOf(contractSize)));
+  }
+
+  /** A cross booked off the book, both sides: its notional once (what did not go to the market). */
+  void crossed(LiquidationCross cross, double units) {
+    crosses++;
+    crossedNotional = crossedNotional.add(cross.getQuantity().multiply(cross.getPrice())
+        .multiply(BigDecimal.valueOf(units)));
+  }
+
+  public long crosses() {
+    return crosses;
+  }
+
+  public BigDecimal crossedNotional() {
+    return crossedNotional;
   }
 
   void deleveraged(AdlOrder order) {

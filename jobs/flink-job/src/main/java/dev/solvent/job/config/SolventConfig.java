@@ -91,6 +91,9 @@ public final class SolventConfig implements Serializable {
       "re-plans before an unfilled liquidation is handed to the insurance fund as a takeover"));
   public static final ConfigKey<LiquidationMode> LIQUIDATION_MODE = register(ConfigKey.choice("liquidation.mode",
       LiquidationMode.PARTIAL, "partial restores the target ratio; full closes every position"));
+  public static final ConfigKey<Boolean> NETTING = register(ConfigKey.flag("liquidation.netting", false,
+      "cross opposing liquidation orders of an instrument and instant at the mark before the market "
+          + "(liquidation.crosses)"));
 
   // Lending auctions.
   public static final ConfigKey<CurveShape> AUCTION_CURVE = register(ConfigKey.choice("auction.curve",
