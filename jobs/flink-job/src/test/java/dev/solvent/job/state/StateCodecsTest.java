@@ -99,6 +99,13 @@ class StateCodecsTest {
         new RiskArrayStageInput.Vol("BTC", 1_000, new VolQuote("BTC", null, "deribit", 0.8)),
         new RiskArrayStageInput.Oracle("BTC", 1_000, oracle)));
     samples.put("underlying-memory", List.of(new UnderlyingMemory(100_000, 1_000, Double.NaN)));
+    samples.put("liquidation-order", List.of(dev.solvent.avro.liquidation.LiquidationOrder.newBuilder()
+        .setOrderId("bob/1/1/BTC-PERP").setAccountId("bob").setInstrumentId("BTC-PERP")
+        .setEventTime(Instant.ofEpochMilli(11_000)).setSide(dev.solvent.avro.liquidation.Side.SELL)
+        .setQuantity(d("0.45900000")).setLimitPrice(d("92600.00000000")).setBankruptcyPrice(d("92600.00000000"))
+        .setMarkPrice(d("93000.00000000")).setPenalty(d("85.37400000"))
+        .setKind(dev.solvent.avro.liquidation.LiquidationKind.PARTIAL).setMarginRatio(0.86).setTargetMarginRatio(1.25)
+        .setAttempt(1).setCurrency("USD").build()));
     return samples;
   }
 
