@@ -67,8 +67,11 @@ public enum SavepointLayout {
     return missing;
   }
 
-  /** The stages with an operator of their own (validation runs in one operator per input topic). */
+  /**
+   * The stages with an operator of their own in every graph (validation runs in one operator per input topic; an
+   * optional stage, such as netting, is in a savepoint only when its job had it on).
+   */
   static List<Stage> stateful() {
-    return Arrays.stream(Stage.values()).filter(s -> s != Stage.VALIDATE).toList();
+    return Arrays.stream(Stage.values()).filter(s -> s != Stage.VALIDATE && !s.optional()).toList();
   }
 }

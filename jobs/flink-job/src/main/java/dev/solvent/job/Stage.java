@@ -58,6 +58,11 @@ public enum Stage {
     return layout;
   }
 
+  /** Whether the graph has the stage only when its configuration asks for it (a savepoint may lack it). */
+  public boolean optional() {
+    return this == NETTING;
+  }
+
   /** The operator's UID in savepoints. */
   public String uid() {
     return uid(layout);
