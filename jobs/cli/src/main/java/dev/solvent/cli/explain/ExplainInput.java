@@ -112,16 +112,18 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
         positions, collateral, debt, currency));
     for (int i = 0; i < account.positions().size(); i++) {
       String settles = MarginCalculator.settlementCurrency(instruments.get(account.positions().get(i).instrumentId()));
-      if (!settles.equals(currency)) {
+      boolean crossCurrency = !account.coinMargined() && mode == MarginMode.CROSS
+          && instruments.get(settles) instanceof CollateralAsset;
+      if (!settles.equals(currency) && !crossCurrency) {
         throw new InputError(fields.path("positions") + "[" + i + "].instrument", "settles in " + settles
-            + " but the account is margined in " + currency + " (set account.currency; cross-currency margin is not"
-            + " modelled)");
+            + " but the account is margined in " + currency + " (" + mode + "): set account.currency, or hold it in a "
+            + "USD account in CROSS mode with " + settles + " listed as a COLLATERAL instrument (README "
+            + "\"Cross-currency\")");
       }
     }
-    if (account.coinMargined() && (mode == MarginMode.PORTFOLIO || mode == MarginMode.LENDING
-        || !collateral.isEmpty() || !debt.isEmpty())) {
-      throw new InputError(fields.path("currency"), "a coin-margined account is CROSS or ISOLATED and holds no "
-          + "collateral or debt");
+    if (account.coinMargined() && (mode == MarginMode.LENDING || !collateral.isEmpty() || !debt.isEmpty())) {
+      throw new InputError(fields.path("currency"), "a coin-margined account is CROSS, ISOLATED or PORTFOLIO and "
+          + "holds no collateral or debt");
     }
     return account;
   }

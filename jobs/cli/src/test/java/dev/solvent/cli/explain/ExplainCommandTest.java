@@ -145,6 +145,24 @@ class ExplainCommandTest {
   }
 
   /**
+   * A USD account holding an inverse perpetual (README "Cross-currency"): 12,000 USD, 1 BTC of collateral (10 %
+   * haircut), long 1,000 contracts of 100 USD from 50,000, marked at 45,000. Its BTC nets with the position's P&L,
+   * 1 + 100,000 × (1/50,000 − 1/45,000) = 0.7778 BTC, worth 0.7778 × 45,000 × 0.9 = 31,500: equity 43,500 against
+   * MM 0.5 % × 100,000 = 500 USD; in USD the position is long 100,000 / 50,000 = 2 BTC.
+   */
+  @Test
+  void aCrossCurrencyAccountIsExplainedInUsd() throws Exception {
+    JsonNode result = explain("cross-currency.json");
+    assertThat(result.get("currency").asText()).isEqualTo("USD");
+    assertThat(result.get("equity").asText()).isEqualTo("43500.00000000");
+    assertThat(result.get("maintenanceMargin").asText()).isEqualTo("500.00000000");
+    assertThat(result.get("marginRatio").asDouble()).isCloseTo(87, within(1e-9));
+    JsonNode perp = position(result, "BTCUSD_PERP");
+    assertThat(perp.get("settlementCurrency").asText()).isEqualTo("BTC");
+    assertThat(perp.get("deltaPerUnitPrice").asDouble()).isCloseTo(2, within(1e-12));
+  }
+
+  /**
    * A Deribit-style strangle writer margined in BTC: 3 short calls struck 115,000 with the index at 104,000, so
    * OTM/S = 11,000 / 104,000 and IM per contract = max(0.15 − 0.1058, 0.10) + m = 0.10 + m, MM = 0.075 + m, with m
    * the call's premium in BTC (its mark); the inverse perpetual beside them is flat in P&L at its entry.
