@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  *
  * With netting off the orders are the same and there is no cross: netting changes what reaches the market, not the
- * engine's decisions.
+ * engine's decisions. Netted, every output topic is the same at parallelism 1, 2 and 4.
  */
 class NettingITCase {
 
@@ -42,6 +42,8 @@ class NettingITCase {
   static Path dir;
   static PipelineRun netted;
   static PipelineRun plain;
+  static PipelineRun nettedAtOne;
+  static PipelineRun nettedAtFour;
 
   @BeforeAll
   static void runBothWays() throws Exception {
@@ -62,6 +64,16 @@ class NettingITCase {
     SolventConfig config = SolventConfig.defaults().with("risk.dynamic-margin", "false").with("job.parallelism", "2");
     netted = PipelineRun.run(in, dir.resolve("netted"), config.with("liquidation.netting", "true"));
     plain = PipelineRun.run(in, dir.resolve("plain"), config);
+    nettedAtOne = PipelineRun.run(in, dir.resolve("netted-p1"), config.with("liquidation.netting", "true")
+        .with("job.parallelism", "1"));
+    nettedAtFour = PipelineRun.run(in, dir.resolve("netted-p4"), config.with("liquidation.netting", "true")
+        .with("job.parallelism", "4"));
+  }
+
+  @Test
+  void nettedOutputsAreTheSameAtAnyParallelism() {
+    assertThat(nettedAtOne.canonical()).isEqualTo(netted.canonical());
+    assertThat(nettedAtFour.canonical()).isEqualTo(netted.canonical());
   }
 
   @Test
