@@ -14,6 +14,7 @@ import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.avro.vols.MarketVol;
 import dev.solvent.avro.vols.VolQuote;
+import dev.solvent.job.account.AccountEvents;
 import dev.solvent.job.account.AccountOperator;
 import dev.solvent.job.adl.AdlFunction;
 import dev.solvent.job.auction.AuctionFunction;
@@ -47,7 +48,6 @@ import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.RiskArrayStageInput;
 import dev.solvent.job.model.Settlement;
 import dev.solvent.job.netting.NettingFunction;
-import dev.solvent.risk.account.Account;
 import dev.solvent.job.oracle.OracleFunction;
 import dev.solvent.job.riskarrays.RiskArraysFunction;
 import dev.solvent.job.state.AccountInputCodec;
@@ -151,7 +151,7 @@ public final class SolventPipeline {
         .map(e -> {
           Deposit d = (Deposit) e.event().getPayload();
           return Settlement.seed(d.getAccountId().substring(FUND_ACCOUNT_PREFIX.length()),
-              d.getAsset().equals(cashAsset) ? Account.QUOTE : d.getAsset(), e.event().getEventTime().toEpochMilli(),
+              AccountEvents.currency(d.getAsset(), cashAsset), e.event().getEventTime().toEpochMilli(),
               d.getAccountId(), e.event().getSequence(), d.getAmount());
         }).uid("fund-seeds");
     SingleOutputStreamOperator<dev.solvent.avro.insurance.LedgerEntry> fund = accounts

@@ -66,7 +66,8 @@ public record HistoryFeed(List<PriceFile> prices, List<Path> accounts, List<Path
       // Instruments are listed at the start and accounts open once the oracle has priced them: an instrument
       // never priced rejects the events naming it.
       long opening = Math.min(end, start + POPULATION_DELAY_MILLIS);
-      Feed population = CrashScenario.population(new CrashScenario.Settings(generate, seed, fund, coinShare), start, opening, end,
+      Feed population = CrashScenario.population(new CrashScenario.Settings(generate, seed, fund, coinShare), start,
+          opening, end,
           lastPrices(window.stream().filter(r -> r.time() <= opening).toList()));
       window.addAll(population.records());
       description += "; " + population.description();

@@ -19,6 +19,7 @@ import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.liquidation.Side;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.harness.loop.LoopRecord;
+import dev.solvent.job.model.Instruments;
 import dev.solvent.harness.loop.Participant;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -176,15 +177,12 @@ public final class InvariantChecker implements Participant {
   private void input(LoopRecord in) {
     if (in.record() instanceof InstrumentUpdate update && update.getPayload() instanceof Instrument spec) {
       contractSize.put(spec.getInstrumentId(), spec.getContractSize());
-      boolean coinContract = spec.getSettlement() == dev.solvent.avro.instruments.Settlement.COIN
-          && spec.getKind() != dev.solvent.avro.instruments.InstrumentKind.OPTION;
-      if (coinContract) {
+      if (Instruments.inverse(spec)) {
         inverse.add(spec.getInstrumentId());
       } else {
         inverse.remove(spec.getInstrumentId());
       }
-      settlesIn.put(spec.getInstrumentId(), spec.getSettlement() == dev.solvent.avro.instruments.Settlement.COIN
-          ? spec.getUnderlying() : CASH);
+      settlesIn.put(spec.getInstrumentId(), Instruments.settlementCurrency(spec));
     } else if (in.record() instanceof AccountEvent event) {
       account(event, in);
     }

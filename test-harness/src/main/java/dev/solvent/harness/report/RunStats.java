@@ -19,6 +19,7 @@ import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.harness.loop.Participant;
+import dev.solvent.job.model.Instruments;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -128,11 +129,11 @@ public final class RunStats implements Participant {
       }
     } else if (in.record() instanceof InstrumentUpdate update && update.getPayload() instanceof Instrument spec) {
       contractSize.put(spec.getInstrumentId(), spec.getContractSize());
-      if (spec.getSettlement() == dev.solvent.avro.instruments.Settlement.COIN) {
-        coinSettled.put(spec.getInstrumentId(), spec.getUnderlying());
-        if (spec.getKind() != dev.solvent.avro.instruments.InstrumentKind.OPTION) {
-          inverse.add(spec.getInstrumentId());
-        }
+      if (!Instruments.settlementCurrency(spec).equals(USD)) {
+        coinSettled.put(spec.getInstrumentId(), Instruments.settlementCurrency(spec));
+      }
+      if (Instruments.inverse(spec)) {
+        inverse.add(spec.getInstrumentId());
       }
     } else if (in.record() instanceof MarketTick tick && tick.getPayload() instanceof Quote quote) {
       prices.computeIfAbsent(quote.getUnderlying() + " " + quote.getSource(), k -> new TreeMap<>())

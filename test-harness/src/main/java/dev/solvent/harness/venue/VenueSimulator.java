@@ -6,7 +6,6 @@ import dev.solvent.avro.account.LiquidationFill;
 import dev.solvent.avro.adl.AdlOrder;
 import dev.solvent.avro.crosses.LiquidationCross;
 import dev.solvent.avro.instruments.Instrument;
-import dev.solvent.avro.instruments.Settlement;
 import dev.solvent.avro.instruments.InstrumentKind;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.liquidation.LiquidationOrder;
@@ -15,6 +14,7 @@ import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.harness.loop.Participant;
+import dev.solvent.job.model.Instruments;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -67,7 +67,7 @@ public final class VenueSimulator implements Participant {
     if (input.record() instanceof InstrumentUpdate update && update.getPayload() instanceof Instrument spec) {
       specs.put(spec.getInstrumentId(), new Spec(spec.getUnderlying(), spec.getKind(),
           spec.getContractSize().doubleValue(), spec.getLotSize(),
-          spec.getSettlement() == Settlement.COIN && spec.getKind() != InstrumentKind.OPTION));
+          Instruments.inverse(spec)));
     }
     if (!(input.record() instanceof MarketTick tick) || !(tick.getPayload() instanceof Quote q)
         || q.getSource().equals(settings.source())) {

@@ -112,9 +112,8 @@ record ExplainInput(Account account, Map<String, Instrument> instruments, Market
         positions, collateral, debt, currency));
     for (int i = 0; i < account.positions().size(); i++) {
       String settles = MarginCalculator.settlementCurrency(instruments.get(account.positions().get(i).instrumentId()));
-      boolean crossCurrency = !account.coinMargined() && mode == MarginMode.CROSS
-          && instruments.get(settles) instanceof CollateralAsset;
-      if (!settles.equals(currency) && !crossCurrency) {
+      if (!settles.equals(currency)
+          && !MarginCalculator.holdsAcrossCurrencies(currency, mode, instruments.get(settles))) {
         throw new InputError(fields.path("positions") + "[" + i + "].instrument", "settles in " + settles
             + " but the account is margined in " + currency + " (" + mode + "): set account.currency, or hold it in a "
             + "USD account in CROSS mode with " + settles + " listed as a COLLATERAL instrument (README "

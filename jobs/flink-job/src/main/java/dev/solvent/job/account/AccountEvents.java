@@ -19,15 +19,21 @@ public final class AccountEvents {
 
   private AccountEvents() {}
 
+  /**
+   * The currency an asset names: the quote for the cash asset (input.cash-asset) or none, else the coin itself (an
+   * account opened in it is coin-margined, a fund deposit of it seeds the fund's balance in it).
+   */
+  public static String currency(String asset, String cashAsset) {
+    return asset == null || asset.equals(cashAsset) ? Account.QUOTE : asset;
+  }
+
   /** @param cashAsset the quote's cash asset (input.cash-asset): an account opened in it is quote-margined */
   public static AccountEvent toCore(dev.solvent.avro.account.AccountEvent event, String cashAsset) {
     long seq = event.getSequence();
     Object p = event.getPayload();
     if (p instanceof AccountOpened o) {
-      String currency = o.getCurrency() == null || o.getCurrency().equals(cashAsset) ? Account.QUOTE
-          : o.getCurrency();
       return new AccountEvent.Opened(o.getAccountId(), seq, MarginMode.valueOf(o.getMarginMode().name()),
-          o.getFundId(), currency);
+          o.getFundId(), currency(o.getCurrency(), cashAsset));
     }
     if (p instanceof Deposit d) {
       return new AccountEvent.Deposit(d.getAccountId(), seq, d.getAsset(), d.getAmount());

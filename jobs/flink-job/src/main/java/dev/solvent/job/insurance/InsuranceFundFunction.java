@@ -7,7 +7,6 @@ import dev.solvent.job.model.AdlRequest;
 import dev.solvent.job.model.Settlement;
 import dev.solvent.risk.adl.AutoDeleveraging;
 import dev.solvent.risk.insurance.InsuranceFund;
-import dev.solvent.risk.ledger.Payoff;
 import java.time.Instant;
 import java.util.Comparator;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -19,7 +18,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * INSURANCE_FUND stage (keyBy fund and currency, {@link Settlement#fundKey}): books seeds, penalties and deficits in event-time order into the fund's ledger
+ * INSURANCE_FUND stage (keyBy fund and currency, {@link Settlement#fundKey}): books seeds, penalties and deficits in
+ * event-time order into the fund's ledger
  * with a contiguous sequence and the balance after each entry. A deficit larger than the balance leaves a shortfall,
  * handed to ADL as the quantity of the bankrupt position it corresponds to.
  */
@@ -64,9 +64,8 @@ public final class InsuranceFundFunction extends KeyedProcessFunction<String, Se
           if (entry.kind() == InsuranceFund.Kind.SHORTFALL) {
             ctx.output(ADL_REQUESTS, new AdlRequest(s.instrumentId(), time, s.fundId(), s.accountId(),
                 s.positionSide(), AutoDeleveraging.quantityForShortfall(entry.shortfall().doubleValue(),
-                    s.markPrice(), s.bankruptcyPrice(), s.contractSize(),
-                    s.payoff() == null ? Payoff.LINEAR : s.payoff()), s.bankruptcyPrice(), s.lotSize(),
-                entry.shortfall(), s.reference()));
+                    s.markPrice(), s.bankruptcyPrice(), s.contractSize(), s.positionPayoff()), s.bankruptcyPrice(),
+                s.lotSize(), entry.shortfall(), s.reference()));
           }
         }
       }

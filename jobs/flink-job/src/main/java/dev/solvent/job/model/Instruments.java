@@ -3,6 +3,7 @@ package dev.solvent.job.model;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentKind;
 import dev.solvent.avro.instruments.Settlement;
+import dev.solvent.risk.account.Account;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.InverseContract;
 import dev.solvent.risk.instrument.LinearContract;
@@ -22,6 +23,16 @@ public final class Instruments {
   static final double DEFAULT_OPTION_PENALTY = 0.005;
 
   private Instruments() {}
+
+  /** Whether the spec is an inverse perpetual or future: settled in its coin, contract size in the quote. */
+  public static boolean inverse(Instrument spec) {
+    return spec.getSettlement() == Settlement.COIN && spec.getKind() != InstrumentKind.OPTION;
+  }
+
+  /** What the spec's contracts settle in: its underlying coin when COIN-settled, else the quote. */
+  public static String settlementCurrency(Instrument spec) {
+    return spec.getSettlement() == Settlement.COIN ? spec.getUnderlying() : Account.QUOTE;
+  }
 
   public static dev.solvent.risk.instrument.Instrument toCore(Instrument spec) {
     String id = spec.getInstrumentId();

@@ -28,6 +28,11 @@ public record Settlement(String fundId, long time, String accountId, long sequen
     return currency == null ? Account.QUOTE : currency;
   }
 
+  /** The bankrupt position's payoff. */
+  public Payoff positionPayoff() {
+    return payoff == null ? Payoff.LINEAR : payoff;
+  }
+
   /**
    * The fund stage's key: a fund keeps one balance and one contiguous ledger per currency (as venues keep their
    * coin-margined funds in the coin); the quote's keeps the fund id alone, as before coin-margined accounts.

@@ -195,16 +195,25 @@ public final class MarginCalculator {
     if (settles.equals(account.currency())) {
       return false;
     }
+    if (holdsAcrossCurrencies(account.currency(), account.mode(), instruments.get(settles))) {
+      return true;
+    }
     if (account.coinMargined() || account.mode() != MarginMode.CROSS) {
       throw new IllegalArgumentException("account " + account.accountId() + " is margined in " + account.currency()
           + " (" + account.mode() + ") and cannot hold " + instrument.id() + ", which settles in " + settles
           + ": only a USD account in CROSS mode holds contracts settled in a coin");
     }
-    if (!(instruments.get(settles) instanceof CollateralAsset)) {
-      throw new IllegalArgumentException("account " + account.accountId() + " holds " + instrument.id()
-          + ", settled in " + settles + ", but " + settles + " is not a listed collateral asset (its haircut)");
-    }
-    return true;
+    throw new IllegalArgumentException("account " + account.accountId() + " holds " + instrument.id()
+        + ", settled in " + settles + ", but " + settles + " is not a listed collateral asset (its haircut)");
+  }
+
+  /**
+   * Whether an account margined in {@code currency} and {@code mode} may hold a contract settled in another currency
+   * whose coin is listed as {@code coin} (README "Cross-currency"): a USD account in CROSS mode, with the coin a
+   * collateral asset (its haircut values the coin).
+   */
+  public static boolean holdsAcrossCurrencies(String currency, MarginMode mode, Instrument coin) {
+    return Account.QUOTE.equals(currency) && mode == MarginMode.CROSS && coin instanceof CollateralAsset;
   }
 
   /** The currency a position in this instrument settles in: its coin for an inverse contract, else the quote. */

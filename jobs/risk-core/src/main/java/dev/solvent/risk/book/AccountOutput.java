@@ -43,7 +43,8 @@ public sealed interface AccountOutput {
    *
    * @param side +1 buys (reduces a short), −1 sells (reduces a long)
    * @param marginRatio the ratio that triggered the plan (0 when infinite)
-   * @param currency what the penalty is in: the account's currency (prices are quote per unit of underlying)
+   * @param currency what the penalty is in: the contract's settlement currency, the account's but for a coin-settled
+   *     contract of a USD account (prices are quote per unit of underlying)
    */
   record LiquidationOrdered(String orderId, String accountId, String instrumentId, long time, int side,
       BigDecimal quantity, BigDecimal limitPrice, BigDecimal bankruptcyPrice, BigDecimal markPrice, BigDecimal penalty,

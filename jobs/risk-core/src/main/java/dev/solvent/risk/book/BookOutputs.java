@@ -66,8 +66,8 @@ final class BookOutputs {
 
   /**
    * The penalty at the mark in exact decimals (rate × |v(quantity, mark)|, the order's {@link Payoff#value}, rounded
-   * up: quantity × size × mark in the quote, quantity × size / mark in the coin for an inverse contract), unless the planner capped it at
-   * the equity left, in which case the cap rounds down, as in settlement.
+   * up: quantity × size × mark in the quote, quantity × size / mark in the coin for an inverse contract), unless the
+   * planner capped it at the equity left, in which case the cap rounds down, as in settlement.
    */
   private static BigDecimal penalty(PlannedOrder order, BigDecimal quantity, Contract contract) {
     BigDecimal mark = Money.fromDouble(order.markPrice(), RoundingMode.HALF_EVEN);

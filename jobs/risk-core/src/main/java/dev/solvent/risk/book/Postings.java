@@ -1,7 +1,6 @@
 package dev.solvent.risk.book;
 
 import dev.solvent.risk.account.MarginCalculator;
-import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.adl.AdlPosition;
 import dev.solvent.risk.instrument.CollateralAsset;
 import dev.solvent.risk.instrument.Contract;
@@ -49,15 +48,15 @@ final class Postings {
   Posted post(AccountLedger books, AccountEvent event, long time, Market market, PendingLiquidation pending) {
     String cashAsset = books.coinMargined() ? books.currency() : quoteCashAsset;
     if (event instanceof AccountEvent.Deposit d) {
-      return asset(d.asset(), cashAsset, CollateralAsset.class, market, pending, () -> books.deposit(d.asset(), d.amount(),
-          cashAsset));
+      return asset(d.asset(), cashAsset, CollateralAsset.class, market, pending,
+          () -> books.deposit(d.asset(), d.amount(), cashAsset));
     }
     if (event instanceof AccountEvent.Withdrawal w) {
       if (!w.asset().equals(cashAsset) && w.amount().compareTo(books.collateral(w.asset())) > 0) {
         return overdrawn("withdraws", w.amount(), w.asset(), books.collateral(w.asset()), "holds");
       }
-      return asset(w.asset(), cashAsset, CollateralAsset.class, market, pending, () -> books.withdraw(w.asset(), w.amount(),
-          cashAsset));
+      return asset(w.asset(), cashAsset, CollateralAsset.class, market, pending,
+          () -> books.withdraw(w.asset(), w.amount(), cashAsset));
     }
     if (event instanceof AccountEvent.Borrow b) {
       return asset(b.asset(), cashAsset, LoanAsset.class, market, pending, () -> books.borrow(b.asset(), b.amount()));
@@ -139,8 +138,9 @@ final class Postings {
           + " is not a priced perpetual, future or option");
     }
     String settles = MarginCalculator.settlementCurrency(contract);
-    if (!settles.equals(books.currency()) && (books.coinMargined() || books.mode() != MarginMode.CROSS
-        || market.priced(settles) == null || !(market.priced(settles).instrument() instanceof CollateralAsset))) {
+    PricedInstrument coin = market.priced(settles);
+    if (!settles.equals(books.currency()) && !MarginCalculator.holdsAcrossCurrencies(books.currency(), books.mode(),
+        coin == null ? null : coin.instrument())) {
       return Posted.rejected(Rejection.INVALID, "instrument " + instrumentId + " settles in " + settles
           + " and account " + books.accountId() + " is margined in " + books.currency() + " (" + books.mode()
           + "): only a USD account in CROSS mode holds contracts settled in a coin, with the coin listed as a "

@@ -21,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Cash accounting: every fill moves {@code value(qty, price)} between cash and the position ({@link Payoff}: qty ×
  * price × contract size for linear contracts and options, −qty × contract size / price in the coin for inverse ones,
  * the one division, rounded at 1e-24), fees, penalties and funding move cash, and nothing else is rounded, so money
- * is conserved to the last digit: equity = cash + Σ value(qty, mark). Realized P&L is reported from the average entry price, which is derived.
+ * is conserved to the last digit: equity = cash + Σ value(qty, mark). Realized P&L is reported from the average
+ * entry price, which is derived.
  * Immutable: every event returns a new ledger. Arrays are kept sorted by id so equal books are equal records.
  *
  * @param currency what cash and every amount are in: {@link Account#QUOTE} (also when null), or the coin of a
