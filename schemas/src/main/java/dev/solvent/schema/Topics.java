@@ -14,6 +14,7 @@ import dev.solvent.avro.insurance.LedgerEntry;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.avro.oracle.OraclePrice;
+import dev.solvent.avro.pool.PoolEntry;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.avro.vols.MarketVol;
@@ -52,6 +53,8 @@ public final class Topics {
       new Topic<>("auction.events", AuctionEvent.class, AuctionEvent::getAccountId);
   public static final Topic<LedgerEntry> INSURANCE_LEDGER =
       new Topic<>("insurance.ledger", LedgerEntry.class, LedgerEntry::getFundId);
+  public static final Topic<PoolEntry> INSURANCE_POOL =
+      new Topic<>("insurance.pool", PoolEntry.class, PoolEntry::getPoolId);
   public static final Topic<AdlOrder> ADL_ORDERS = new Topic<>("adl.orders", AdlOrder.class, AdlOrder::getInstrumentId);
   public static final Topic<DeadLetter> DEAD_LETTERS =
       new Topic<>("dead.letters", DeadLetter.class, DeadLetter::getSourceTopic);
@@ -59,7 +62,8 @@ public final class Topics {
   public static final List<Topic<?>> INPUTS =
       List.of(MARKET_TICKS, MARKET_VOLS, INSTRUMENTS, ACCOUNT_EVENTS, AUCTION_BIDS);
   public static final List<Topic<?>> OUTPUTS = List.of(ORACLE_PRICES, MARGIN_UPDATES, MARGIN_CALLS,
-      LIQUIDATION_ORDERS, AUCTION_EVENTS, INSURANCE_LEDGER, ADL_ORDERS, DEAD_LETTERS, LIQUIDATION_CROSSES);
+      LIQUIDATION_ORDERS, AUCTION_EVENTS, INSURANCE_LEDGER, ADL_ORDERS, DEAD_LETTERS, LIQUIDATION_CROSSES,
+      INSURANCE_POOL);
   public static final List<Topic<?>> ALL = concat(INPUTS, OUTPUTS);
 
   private Topics() {}

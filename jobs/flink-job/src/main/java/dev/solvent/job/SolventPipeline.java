@@ -10,6 +10,7 @@ import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.avro.oracle.OraclePrice;
+import dev.solvent.avro.pool.PoolEntry;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.avro.vols.MarketVol;
@@ -28,6 +29,7 @@ import dev.solvent.job.ingest.SolventWatermarks;
 import dev.solvent.job.ingest.ValidateFunction;
 import dev.solvent.job.ingest.WatermarkMemory;
 import dev.solvent.job.insurance.InsuranceFundFunction;
+import dev.solvent.job.insurance.MutualPoolFunction;
 import dev.solvent.job.io.Inputs;
 import dev.solvent.job.io.Outputs;
 import dev.solvent.job.metrics.AdlMeter;
@@ -39,10 +41,12 @@ import dev.solvent.job.metrics.MarginCallMeter;
 import dev.solvent.job.metrics.OracleMeter;
 import dev.solvent.job.metrics.RiskMetrics;
 import dev.solvent.job.model.AccountInput;
+import dev.solvent.job.model.AdlRequest;
 import dev.solvent.job.model.AdlStageInput;
 import dev.solvent.job.model.AuctionStageInput;
 import dev.solvent.job.model.BidInput;
 import dev.solvent.job.model.OracleUpdate;
+import dev.solvent.job.model.PoolInput;
 import dev.solvent.job.model.Rejected;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.RiskArrayStageInput;
@@ -56,7 +60,9 @@ import dev.solvent.job.state.AuctionStageInputCodec;
 import dev.solvent.job.state.RiskArrayStageInputCodec;
 import dev.solvent.job.state.StateCodecs;
 import dev.solvent.schema.Topic;
+import dev.solvent.risk.account.Account;
 import dev.solvent.schema.Topics;
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -74,6 +80,8 @@ public final class SolventPipeline {
 
   /** Deposits into accounts named {@code fund:<fundId>} top up that insurance fund instead of an account. */
   public static final String FUND_ACCOUNT_PREFIX = "fund:";
+  /** With the mutual pool on, deposits of the cash asset into accounts named {@code pool:<depositor>} fund it. */
+  public static final String POOL_ACCOUNT_PREFIX = "pool:";
 
   private SolventPipeline() {}
 
@@ -123,7 +131,11 @@ public final class SolventPipeline {
     // ACCOUNT
     // Every account subtask gets every risk array; the operator keeps them in broadcast state and checks each new
     // price against its trigger index (AccountOperator).
-    DataStream<AccountInput> accountEvents = events.filter(e -> !isFundDeposit(e.event())).uid("account-events");
+    boolean pooled = config.get(SolventConfig.POOL);
+    String cashAsset = config.get(SolventConfig.CASH_ASSET);
+    DataStream<AccountInput> accountEvents = events
+        .filter(e -> !isFundDeposit(e.event()) && !(pooled && isPoolDeposit(e.event(), cashAsset)))
+        .uid("account-events");
     DataStream<RiskArraySet> broadcastArrays = riskArrays.broadcast();
     SingleOutputStreamOperator<MarginUpdate> accounts = accountEvents
         .map(e -> e, StateCodecs.type(AccountInputCodec.INSTANCE)).uid("events-to-account")
@@ -146,7 +158,6 @@ public final class SolventPipeline {
 
     // INSURANCE_FUND
     // A deposit of the cash asset seeds the fund's quote balance; of a coin, its balance in that coin.
-    String cashAsset = config.get(SolventConfig.CASH_ASSET);
     DataStream<Settlement> seeds = events.filter(e -> isFundDeposit(e.event())).uid("fund-deposits")
         .map(e -> {
           Deposit d = (Deposit) e.event().getPayload();
@@ -157,16 +168,36 @@ public final class SolventPipeline {
     SingleOutputStreamOperator<dev.solvent.avro.insurance.LedgerEntry> fund = accounts
         .getSideOutput(AccountOperator.SETTLEMENTS).union(seeds)
         .keyBy(Settlement::fundKey)
-        .process(new InsuranceFundFunction()).name(Stage.INSURANCE_FUND.id()).uid(Stage.INSURANCE_FUND.uid());
+        .process(new InsuranceFundFunction(pooled
+            ? BigDecimal.valueOf(config.get(SolventConfig.POOL_PREMIUM_SHARE)) : null))
+        .name(Stage.INSURANCE_FUND.id()).uid(Stage.INSURANCE_FUND.uid());
     sink(outputs, fund, Topics.INSURANCE_LEDGER);
     RiskMetrics.tap(fund, "insurance.ledger", new FundMeter());
+    DataStream<AdlRequest> shortfalls = fund.getSideOutput(InsuranceFundFunction.ADL_REQUESTS);
+
+    // INSURANCE_POOL (optional): the USD funds' premiums and shortfalls; what it cannot cover goes on to ADL.
+    if (pooled) {
+      DataStream<PoolInput> poolSeeds = events.filter(e -> isPoolDeposit(e.event(), cashAsset)).uid("pool-deposits")
+          .map(e -> {
+            Deposit d = (Deposit) e.event().getPayload();
+            return new PoolInput(PoolInput.Kind.SEED, Settlement.seed(PoolInput.POOL_ID, Account.QUOTE,
+                e.event().getEventTime().toEpochMilli(), d.getAccountId(), e.event().getSequence(), d.getAmount()),
+                d.getAmount());
+          }).uid("pool-seeds");
+      SingleOutputStreamOperator<PoolEntry> pool = fund.getSideOutput(InsuranceFundFunction.POOL_INPUTS)
+          .union(poolSeeds)
+          .keyBy(PoolInput::poolId)
+          .process(new MutualPoolFunction(config.get(SolventConfig.POOL_FUND_CAP)))
+          .name(Stage.INSURANCE_POOL.id()).uid(Stage.INSURANCE_POOL.uid());
+      sink(outputs, pool, Topics.INSURANCE_POOL);
+      shortfalls = shortfalls.union(pool.getSideOutput(InsuranceFundFunction.ADL_REQUESTS));
+    }
 
     // ADL
     TypeInformation<AdlStageInput> adlInput = StateCodecs.type(AdlStageInputCodec.INSTANCE);
     DataStream<AdlStageInput> adlInputs = accounts.getSideOutput(AccountOperator.ADL_POSITIONS)
         .map(p -> (AdlStageInput) new AdlStageInput.Position(p), adlInput).uid("positions-to-adl")
-        .union(fund.getSideOutput(InsuranceFundFunction.ADL_REQUESTS).map(r -> (AdlStageInput) r, adlInput)
-            .uid("requests-to-adl"));
+        .union(shortfalls.map(r -> (AdlStageInput) r, adlInput).uid("requests-to-adl"));
     SingleOutputStreamOperator<AdlOrder> adl = adlInputs.keyBy(AdlStageInput::instrumentId)
         .process(new AdlFunction()).name(Stage.ADL.id()).uid(Stage.ADL.uid());
     sink(outputs, adl, Topics.ADL_ORDERS);
@@ -212,13 +243,21 @@ public final class SolventPipeline {
     outputs.write(stream, topic);
   }
 
-  /** The output topics the job writes under {@code config}: every one, but the crosses only with netting on. */
+  /** The output topics the job writes under {@code config}: the crosses with netting on, the pool's with a pool. */
   public static List<Topic<?>> outputs(SolventConfig config) {
-    return Topics.OUTPUTS.stream().filter(t -> t != Topics.LIQUIDATION_CROSSES || config.get(SolventConfig.NETTING))
+    return Topics.OUTPUTS.stream()
+        .filter(t -> t != Topics.LIQUIDATION_CROSSES || config.get(SolventConfig.NETTING))
+        .filter(t -> t != Topics.INSURANCE_POOL || config.get(SolventConfig.POOL))
         .toList();
   }
 
   static boolean isFundDeposit(AccountEvent event) {
     return event.getPayload() instanceof Deposit d && d.getAccountId().startsWith(FUND_ACCOUNT_PREFIX);
+  }
+
+  /** A deposit into the pool: only the cash asset (others go to the account stage, which knows no such account). */
+  static boolean isPoolDeposit(AccountEvent event, String cashAsset) {
+    return event.getPayload() instanceof Deposit d && d.getAccountId().startsWith(POOL_ACCOUNT_PREFIX)
+        && d.getAsset().equals(cashAsset);
   }
 }

@@ -26,7 +26,11 @@ public enum Stage {
   AUCTION("auction", 2, "account", List.of("lending health", "auction.bids"), List.of("auction.events"),
       "the auction book (risk core), lending mode: Dutch auctions stepped in event time, first acceptable bid settles"),
   INSURANCE_FUND("insurance-fund", 1, "fund", List.of("settlements"), List.of("insurance.ledger"),
-      "penalties in, deficits out, contiguous sequence; shortfall to ADL"),
+      "penalties in, deficits out, contiguous sequence; shortfall to ADL (or, with insurance.pool=on, a USD fund's "
+          + "to the pool, with a premium out of each penalty)"),
+  INSURANCE_POOL("insurance-pool", 1, "pool", List.of("premiums and shortfalls of the USD funds", "pool deposits"),
+      List.of("insurance.pool"), "with insurance.pool=on: premiums in, shortfalls covered within each fund's cap, "
+          + "the rest to ADL"),
   ADL("adl", 2, "instrument", List.of("shortfalls", "position updates"), List.of("adl.orders"),
       "opposing profitable positions ranked by PnL% x effective leverage, reduced to cover the shortfall"),
   DEAD_LETTERS("dead-letters", 1, "source topic", List.of("rejections of every stage"), List.of("dead.letters"),
@@ -60,7 +64,7 @@ public enum Stage {
 
   /** Whether the graph has the stage only when its configuration asks for it (a savepoint may lack it). */
   public boolean optional() {
-    return this == NETTING;
+    return this == NETTING || this == INSURANCE_POOL;
   }
 
   /** The operator's UID in savepoints. */

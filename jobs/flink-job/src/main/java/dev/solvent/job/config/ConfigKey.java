@@ -36,6 +36,12 @@ public record ConfigKey<T>(String name, String defaultValue, Function<String, T>
         v -> Double.isFinite(v) && v >= min && v <= max, "a number in [" + min + ", " + max + "]", doc);
   }
 
+  /** An amount of money, exact (a decimal, never a double): the ledger books it as written. */
+  static ConfigKey<java.math.BigDecimal> amount(String name, String defaultValue, String doc) {
+    return new ConfigKey<>(name, defaultValue, java.math.BigDecimal::new, v -> v.signum() >= 0 && v.scale() <= 8,
+        "a decimal amount >= 0 with at most 8 decimals", doc);
+  }
+
   static ConfigKey<Integer> integer(String name, int defaultValue, int min, String doc) {
     return new ConfigKey<>(name, Integer.toString(defaultValue), Integer::parseInt, v -> v >= min,
         "an integer >= " + min, doc);

@@ -95,6 +95,15 @@ public final class SolventConfig implements Serializable {
       "cross opposing liquidation orders of an instrument and instant at the mark before the market "
           + "(liquidation.crosses)"));
 
+  // Mutual insurance pool.
+  public static final ConfigKey<Boolean> POOL = register(ConfigKey.flag("insurance.pool", false,
+      "a pool shared by the USD insurance funds: premiums in from their penalties, their shortfalls drawn from it "
+          + "before ADL (insurance.pool)"));
+  public static final ConfigKey<Double> POOL_PREMIUM_SHARE = register(ConfigKey.number(
+      "insurance.pool.premium-share", 0.2, 0, 1, "share of every penalty a fund earns that it pays into the pool"));
+  public static final ConfigKey<java.math.BigDecimal> POOL_FUND_CAP = register(ConfigKey.amount(
+      "insurance.pool.fund-cap", "100000", "the most one fund may draw from the pool over the run, USD"));
+
   // Lending auctions.
   public static final ConfigKey<CurveShape> AUCTION_CURVE = register(ConfigKey.choice("auction.curve",
       CurveShape.EXPONENTIAL, "price decay of Dutch auctions"));

@@ -4,9 +4,12 @@ import dev.solvent.avro.insurance.LedgerEntry;
 import dev.solvent.avro.insurance.LedgerEntryKind;
 import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.model.AdlRequest;
+import dev.solvent.job.model.PoolInput;
 import dev.solvent.job.model.Settlement;
-import dev.solvent.risk.adl.AutoDeleveraging;
+import dev.solvent.risk.account.Account;
 import dev.solvent.risk.insurance.InsuranceFund;
+import dev.solvent.risk.insurance.MutualPool;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -21,16 +24,31 @@ import org.apache.flink.util.OutputTag;
  * INSURANCE_FUND stage (keyBy fund and currency, {@link Settlement#fundKey}): books seeds, penalties and deficits in
  * event-time order into the fund's ledger
  * with a contiguous sequence and the balance after each entry. A deficit larger than the balance leaves a shortfall,
- * handed to ADL as the quantity of the bankrupt position it corresponds to.
+ * handed to ADL as the quantity of the bankrupt position it corresponds to. With the mutual pool on, a USD fund pays
+ * its premium out of each penalty and hands its shortfalls to the pool instead ({@link #POOL_INPUTS}).
  */
 public final class InsuranceFundFunction extends KeyedProcessFunction<String, Settlement, LedgerEntry> {
 
   private static final long serialVersionUID = 1L;
   public static final OutputTag<AdlRequest> ADL_REQUESTS =
       new OutputTag<>("adl-requests", TypeInformation.of(AdlRequest.class));
+  public static final OutputTag<PoolInput> POOL_INPUTS =
+      new OutputTag<>("pool-inputs", TypeInformation.of(PoolInput.class));
+
+  /** The share of every USD penalty paid into the pool; null without a pool. */
+  private final BigDecimal premiumShare;
 
   private transient EventTimeBuffer<Settlement> settlements;
   private transient ValueState<InsuranceFund> fund;
+
+  public InsuranceFundFunction() {
+    this(null);
+  }
+
+  /** @param premiumShare the pool's share of each USD penalty, or null for funds without a pool */
+  public InsuranceFundFunction(BigDecimal premiumShare) {
+    this.premiumShare = premiumShare;
+  }
 
   @Override
   public void open(OpenContext context) {
@@ -55,17 +73,23 @@ public final class InsuranceFundFunction extends KeyedProcessFunction<String, Se
       if (s.seed().signum() > 0) {
         books = emit(books.seed(s.seed()), s, out);
       }
+      boolean pooled = premiumShare != null && Account.QUOTE.equals(s.amountCurrency());
       if (s.penalty().signum() > 0) {
-        books = emit(books.penalty(s.penalty()), s, out);
+        BigDecimal premium = pooled ? MutualPool.premiumOn(s.penalty(), premiumShare) : BigDecimal.ZERO;
+        books = emit(books.penalty(s.penalty().subtract(premium)), s, out);
+        if (premium.signum() > 0) {
+          ctx.output(POOL_INPUTS, new PoolInput(PoolInput.Kind.PREMIUM, s, premium));
+        }
       }
       if (s.deficit().signum() > 0) {
         for (InsuranceFund.Entry entry : books.deficit(s.deficit())) {
           books = emit(entry, s, out);
           if (entry.kind() == InsuranceFund.Kind.SHORTFALL) {
-            ctx.output(ADL_REQUESTS, new AdlRequest(s.instrumentId(), time, s.fundId(), s.accountId(),
-                s.positionSide(), AutoDeleveraging.quantityForShortfall(entry.shortfall().doubleValue(),
-                    s.markPrice(), s.bankruptcyPrice(), s.contractSize(), s.positionPayoff()), s.bankruptcyPrice(),
-                s.lotSize(), entry.shortfall(), s.reference()));
+            if (pooled) {
+              ctx.output(POOL_INPUTS, new PoolInput(PoolInput.Kind.CLAIM, s, entry.shortfall()));
+            } else {
+              ctx.output(ADL_REQUESTS, AdlRequest.forShortfall(s, time, entry.shortfall()));
+            }
           }
         }
       }
