@@ -78,8 +78,12 @@ final class DemoCommand implements Callable<Integer> {
         + "perpetual and coin-settled put pairs (default: ${DEFAULT-VALUE}; 0 is the all-USD population of v0.1)")
     double coinShare = CrashScenario.Settings.demo().coinShare();
 
+    @Option(names = "--funds", paramLabel = "N", description = "insurance funds (venues) the accounts are spread "
+        + "over, each seeded with its share of --fund (default: ${DEFAULT-VALUE}, the single fund main)")
+    int funds = CrashScenario.Settings.demo().funds();
+
     CrashScenario.Settings settings() {
-      return new CrashScenario.Settings(accounts, seed, fund, coinShare);
+      return new CrashScenario.Settings(accounts, seed, fund, coinShare, funds);
     }
   }
 }

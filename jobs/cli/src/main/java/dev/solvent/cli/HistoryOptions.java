@@ -41,6 +41,10 @@ final class HistoryOptions {
       + "replay tables)")
   double coinShare;
 
+  @Option(names = "--funds", paramLabel = "N", description = "insurance funds (venues) a generated population is "
+      + "spread over, each seeded with its share of --fund (default: ${DEFAULT-VALUE}, the single fund main)")
+  int funds = 1;
+
   @Option(names = "--from", paramLabel = "TIME", description = "start of the window, ISO-8601 (default: the history's "
       + "first record)")
   Instant from;
@@ -50,6 +54,6 @@ final class HistoryOptions {
 
   HistoryFeed history() {
     return new HistoryFeed(prices.stream().map(PriceFile::parse).toList(), accounts, instruments, generate, seed, fund,
-        coinShare, from, to);
+        coinShare, funds, from, to);
   }
 }

@@ -46,12 +46,28 @@ public final class CrashScenario {
   /**
    * @param coinShare the share of accounts margined in BTC (inverse perpetual pairs and coin-settled put pairs); 0 is
    *     the population of v0.1, all USD-margined
+   * @param funds how many insurance funds (venues) the accounts are spread over, in turn, each seeded with its share
+   *     of {@code fundSeed}: 1 is the single fund {@value #FUND}; more are {@code venue-1}, {@code venue-2}, … (what a
+   *     mutual pool mutualizes)
    */
-  public record Settings(int accounts, long seed, BigDecimal fundSeed, double coinShare) {
+  public record Settings(int accounts, long seed, BigDecimal fundSeed, double coinShare, int funds) {
     public Settings {
       if (!(coinShare >= 0 && coinShare <= 0.5)) {
         throw new IllegalArgumentException("the coin-margined share is between 0 and 0.5, got " + coinShare);
       }
+      if (funds < 1 || funds > 100) {
+        throw new IllegalArgumentException("the population's funds are between 1 and 100, got " + funds);
+      }
+    }
+
+    /** One fund. */
+    public Settings(int accounts, long seed, BigDecimal fundSeed, double coinShare) {
+      this(accounts, seed, fundSeed, coinShare, 1);
+    }
+
+    /** The fund accounts open with, in turn. */
+    String fund(long opened) {
+      return funds == 1 ? FUND : "venue-" + (opened % funds + 1);
     }
 
     /** A population without coin-margined accounts. */
@@ -90,6 +106,7 @@ public final class CrashScenario {
   private final Random random;
   private final List<LoopRecord> records = new ArrayList<>();
   private long sequence;
+  private long openedAccounts;
 
   private CrashScenario(Settings settings, long listedAt, long start, Map<String, Double> startPrices) {
     this.settings = settings;
@@ -147,12 +164,19 @@ public final class CrashScenario {
         + "%,.0f and ETH %,.0f", settings.seed(), settings.accounts(), startPrices.get("BTC"), startPrices.get("ETH")));
   }
 
-  /** The fund's USD seed; with coin-margined accounts, its BTC balance too, seeded with the same value at the start. */
+  /**
+   * Each fund's USD seed (its share of the seed); with coin-margined accounts, its BTC balance too, seeded with the
+   * same value at the start.
+   */
   private void fundSeeds() {
-    event(0, new Deposit("fund:" + FUND, "USD", money(settings.fundSeed())));
-    if (settings.coinShare() > 0) {
-      event(0, new Deposit("fund:" + FUND, "BTC", money(settings.fundSeed().divide(BigDecimal.valueOf(
-          startPrice("BTC")), 8, RoundingMode.HALF_EVEN))));
+    BigDecimal share = settings.fundSeed().divide(BigDecimal.valueOf(settings.funds()), 8, RoundingMode.DOWN);
+    for (int i = 0; i < settings.funds(); i++) {
+      String fund = "fund:" + settings.fund(i);
+      event(0, new Deposit(fund, "USD", money(share)));
+      if (settings.coinShare() > 0) {
+        event(0, new Deposit(fund, "BTC", money(share.divide(BigDecimal.valueOf(startPrice("BTC")), 8,
+            RoundingMode.HALF_EVEN))));
+      }
     }
   }
 
@@ -316,7 +340,7 @@ public final class CrashScenario {
 
   /** An account margined in {@code currency} (null: the quote). */
   void opened(long at, String account, MarginMode mode, String currency) {
-    event(at, new AccountOpened(account, mode, FUND, currency));
+    event(at, new AccountOpened(account, mode, settings.fund(openedAccounts++), currency));
   }
 
   void deposit(long at, String account, String asset, BigDecimal amount) {

@@ -20,11 +20,12 @@ import java.util.Map;
  * @param generate accounts of a generated population (0: none; account files then give the accounts)
  * @param coinShare the generated population's share of BTC-margined accounts (inverse perpetual and coin-settled put
  *     pairs, valued at the history's BTC prices)
+ * @param funds the insurance funds (venues) a generated population is spread over (CrashScenario.Settings)
  * @param from the window's start, or null for the history's first record
  * @param to the window's end, or null for its last
  */
 public record HistoryFeed(List<PriceFile> prices, List<Path> accounts, List<Path> instruments, int generate,
-    long seed, BigDecimal fund, double coinShare, Instant from, Instant to) {
+    long seed, BigDecimal fund, double coinShare, int funds, Instant from, Instant to) {
 
   /** A generated population opens this long after the history starts. */
   public static final long POPULATION_DELAY_MILLIS = 5 * 60_000;
@@ -66,7 +67,7 @@ public record HistoryFeed(List<PriceFile> prices, List<Path> accounts, List<Path
       // Instruments are listed at the start and accounts open once the oracle has priced them: an instrument
       // never priced rejects the events naming it.
       long opening = Math.min(end, start + POPULATION_DELAY_MILLIS);
-      Feed population = CrashScenario.population(new CrashScenario.Settings(generate, seed, fund, coinShare), start,
+      Feed population = CrashScenario.population(new CrashScenario.Settings(generate, seed, fund, coinShare, funds), start,
           opening, end,
           lastPrices(window.stream().filter(r -> r.time() <= opening).toList()));
       window.addAll(population.records());

@@ -14,6 +14,7 @@ import dev.solvent.avro.auction.AuctionEventKind;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.insurance.LedgerEntry;
+import dev.solvent.avro.pool.PoolEntry;
 import dev.solvent.avro.liquidation.LiquidationKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.liquidation.Side;
@@ -37,7 +38,9 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li><b>Ledger</b>: each fund's sequence runs 1, 2, 3, … without gaps, every {@code balanceAfter} is the previous
- *       balance plus the entry's amount, and the end balance is the sum of the entries.</li>
+ *       balance plus the entry's amount, and the end balance is the sum of the entries; the same for the mutual
+ *       pool's ledger, where besides each fund's draws add up to the {@code fundDrawn} it reports and never exceed
+ *       its cap.</li>
  *   <li><b>Bankruptcy</b>: for every liquidation order, the deficits its fills left below the bankruptcy price,
  *       {@code ⌈|v(fill) − v(bankruptcy)|⌉} per fill (v the value of the fill's quantity at a price: quantity × size ×
  *       price, or −quantity × size / price in the coin for an inverse contract), equal the fund's payouts plus
@@ -45,8 +48,8 @@ import java.util.TreeMap;
  *   <li><b>Trigger</b>: a partial or full liquidation, and an auction start, only while the account's ratio (health
  *       factor) is below 1, both in the order and in the account's latest margin update at or before it.</li>
  *   <li><b>Conservation</b> (per currency: USD and each coin accounts are margined in; margin modes other than
- *       lending): cash of all accounts + cost of their open positions + insurance funds + fees = deposits −
- *       withdrawals + realized P&amp;L + funding + shortfalls; and
+ *       lending): cash of all accounts + cost of their open positions + insurance funds + the pool + fees = deposits
+ *       − withdrawals + realized P&amp;L + funding + shortfalls (those the pool did not cover); and
  *       every account left flat has, in its last margin update, exactly the equity its own events give it.</li>
  * </ul>
  *
@@ -117,6 +120,7 @@ public final class InvariantChecker implements Participant {
   private final Map<String, BigDecimal> bookedPenalty = new TreeMap<>();
   private final Map<String, Double> latestRatio = new HashMap<>();
   private final Map<String, Fund> funds = new TreeMap<>();
+  private final Map<String, BigDecimal> drawnFromPool = new TreeMap<>();
   private final List<LoopRecord> pendingFills = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private long violationCount;
@@ -198,7 +202,9 @@ public final class InvariantChecker implements Participant {
       books(opened.getAccountId()).mode = opened.getMarginMode();
       books(opened.getAccountId()).currency = opened.getCurrency() == null ? CASH : opened.getCurrency();
     } else if (p instanceof Deposit d) {
-      if (d.getAccountId().startsWith("fund:")) {
+      if (d.getAccountId().startsWith("pool:")) {
+        return; // the pool's SEED entry books it, when the job has a pool; without one it is a dead letter
+      } else if (d.getAccountId().startsWith("fund:")) {
         flows(d.getAsset()).deposits = flows(d.getAsset()).deposits.add(d.getAmount());
       } else if (books(d.getAccountId()).mode != MarginMode.LENDING) {
         books(d.getAccountId()).move(d.getAsset(), d.getAmount());
@@ -291,6 +297,8 @@ public final class InvariantChecker implements Participant {
           + event.getEventTime() + ": started at health factor " + event.getHealthFactor() + " (not below 1)");
     } else if (r instanceof LedgerEntry entry) {
       ledger(entry);
+    } else if (r instanceof PoolEntry entry) {
+      pool(entry);
     }
   }
 
@@ -344,6 +352,44 @@ public final class InvariantChecker implements Participant {
         bookedDeficit.merge(reference, shortfall, BigDecimal::add);
         books(account).move(currency, shortfall);
         flows(currency).shortfalls = flows(currency).shortfalls.add(shortfall);
+      }
+      default -> { }
+    }
+  }
+
+  /** The mutual pool's entry: its own ledger, as a fund's, plus the funds' draws within their cap. */
+  private void pool(PoolEntry entry) {
+    String where = "pool " + entry.getPoolId() + ", entry " + entry.getSequence() + " (" + entry.getKind() + ", "
+        + entry.getFundId() + ", " + entry.getReference() + ")";
+    String key = "pool " + entry.getPoolId();
+    Fund before = funds.getOrDefault(key, new Fund(CASH, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+    if (entry.getSequence() != before.sequence() + 1) {
+      violation(where + ": sequence follows " + before.sequence());
+    }
+    BigDecimal expected = before.balance().add(entry.getAmount());
+    if (expected.compareTo(entry.getBalanceAfter()) != 0) {
+      violation(where + ": balance after " + entry.getBalanceAfter().toPlainString() + " but the previous balance "
+          + before.balance().toPlainString() + " plus the amount is " + expected.toPlainString());
+    }
+    funds.put(key, new Fund(CASH, entry.getSequence(), entry.getBalanceAfter(), before.sum().add(entry.getAmount())));
+    switch (entry.getKind()) {
+      case SEED -> flows(CASH).deposits = flows(CASH).deposits.add(entry.getAmount());
+      case PREMIUM -> {
+        bookedPenalty.merge(entry.getReference(), entry.getAmount(), BigDecimal::add);
+        books(entry.getAccountId()).move(CASH, entry.getAmount().negate());
+      }
+      case COVER -> {
+        BigDecimal drawn = drawnFromPool.merge(entry.getFundId(), entry.getAmount().negate(), BigDecimal::add);
+        if (drawn.compareTo(entry.getFundDrawn()) != 0) {
+          violation(where + ": the fund's covers add up to " + drawn.toPlainString() + " but the entry says "
+              + entry.getFundDrawn().toPlainString());
+        }
+        if (drawn.compareTo(entry.getFundCap()) > 0) {
+          violation(where + ": the fund has drawn " + drawn.toPlainString() + ", above its cap "
+              + entry.getFundCap().toPlainString());
+        }
+        // The fund's SHORTFALL counted the whole shortfall as created; the pool paid this much of it.
+        flows(CASH).shortfalls = flows(CASH).shortfalls.add(entry.getAmount());
       }
       default -> { }
     }

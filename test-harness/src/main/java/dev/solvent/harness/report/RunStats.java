@@ -10,6 +10,7 @@ import dev.solvent.avro.deadletter.DeadLetter;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.insurance.LedgerEntry;
+import dev.solvent.avro.pool.PoolEntry;
 import dev.solvent.avro.liquidation.LiquidationKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.calls.MarginCall;
@@ -74,6 +75,12 @@ public final class RunStats implements Participant {
   private BigDecimal deficits = BigDecimal.ZERO;
   private BigDecimal shortfalls = BigDecimal.ZERO;
   private BigDecimal shortfallCoveredByAdl = BigDecimal.ZERO;
+  private BigDecimal poolCovers = BigDecimal.ZERO;
+  private BigDecimal poolBalance;
+  private BigDecimal poolLow;
+  private BigDecimal liquidationCost = BigDecimal.ZERO;
+  /** Per liquidation order, the mark it was planned at: what its fills cost is measured against it. */
+  private final Map<String, BigDecimal> orderMark = new HashMap<>();
 
   // time series, one point per bucket
   private final TreeMap<Long, int[]> bands = new TreeMap<>();
@@ -126,6 +133,11 @@ public final class RunStats implements Participant {
         liquidationFills++;
         liquidatedNotional = liquidatedNotional.add(usdNotional(fill.getInstrumentId(), fill.getQuantity(),
             fill.getPrice()));
+        BigDecimal mark = orderMark.get(fill.getOrderId());
+        if (mark != null) {
+          liquidationCost = liquidationCost.add(costAgainstMark(fill.getInstrumentId(), fill.getQuantity(),
+              fill.getPrice(), mark));
+        }
       }
     } else if (in.record() instanceof InstrumentUpdate update && update.getPayload() instanceof Instrument spec) {
       contractSize.put(spec.getInstrumentId(), spec.getContractSize());
@@ -158,6 +170,8 @@ public final class RunStats implements Participant {
       auction(event, out.time());
     } else if (r instanceof LedgerEntry entry) {
       ledger(entry, out.time());
+    } else if (r instanceof PoolEntry entry) {
+      pool(entry, out.time());
     } else if (r instanceof DeadLetter letter) {
       deadLetters.merge(letter.getReason().name(), 1L, Long::sum);
     } else if (r instanceof OraclePrice price) {
@@ -185,6 +199,7 @@ public final class RunStats implements Participant {
 
   private void liquidation(LiquidationOrder order, long time) {
     liquidationsByKind.merge(order.getKind().name(), 1L, Long::sum);
+    orderMark.put(order.getOrderId(), order.getMarkPrice());
     if (order.getKind() == LiquidationKind.PARTIAL || order.getKind() == LiquidationKind.FULL) {
       String mode = modeOf.getOrDefault(order.getAccountId(), "UNKNOWN");
       liquidationsByMode.computeIfAbsent(bucket(time), b -> new TreeMap<>()).merge(mode, 1L, Long::sum);
@@ -220,6 +235,40 @@ public final class RunStats implements Participant {
     }
     fundSeries.computeIfAbsent(fund, f -> new TreeMap<>()).put(bucket(time),
         usd(entry.getBalanceAfter(), currency).doubleValue());
+  }
+
+  /** The mutual pool (USD): premiums are penalties the accounts paid; a cover is a shortfall ADL no longer takes. */
+  private void pool(PoolEntry entry, long time) {
+    switch (entry.getKind()) {
+      case PREMIUM -> penalties = penalties.add(entry.getAmount());
+      case COVER -> {
+        shortfalls = shortfalls.add(entry.getAmount());
+        poolCovers = poolCovers.subtract(entry.getAmount());
+      }
+      default -> { }
+    }
+    poolBalance = entry.getBalanceAfter();
+    if (entry.getKind() != dev.solvent.avro.pool.PoolEntryKind.SEED) {
+      poolLow = poolLow == null ? poolBalance : poolLow.min(poolBalance);
+    }
+    fundSeries.computeIfAbsent("pool", f -> new TreeMap<>()).put(bucket(time), poolBalance.doubleValue());
+  }
+
+  /**
+   * What a liquidation fill cost its account against the mark its order was planned at, in USD: {@code (price −
+   * mark) × quantity × size} (quantity signed: a sell below the mark costs), in the coin for an inverse contract
+   * ({@code quantity × size × (1/mark − 1/price)}) or a coin-settled option, converted at the index.
+   */
+  private BigDecimal costAgainstMark(String instrument, BigDecimal quantity, BigDecimal price, BigDecimal mark) {
+    BigDecimal size = contractSize.getOrDefault(instrument, BigDecimal.ONE);
+    if (inverse.contains(instrument)) {
+      java.math.MathContext exact = java.math.MathContext.DECIMAL128;
+      BigDecimal coin = quantity.multiply(size).multiply(BigDecimal.ONE.divide(mark, exact)
+          .subtract(BigDecimal.ONE.divide(price, exact)));
+      return usd(coin.setScale(8, RoundingMode.HALF_EVEN), coinSettled.get(instrument));
+    }
+    BigDecimal cost = price.subtract(mark).multiply(quantity).multiply(size);
+    return coinSettled.containsKey(instrument) ? usd(cost, coinSettled.get(instrument)) : cost;
   }
 
   /** An amount in USD: a coin amount at the coin's latest oracle index (0 before the first). */
@@ -283,9 +332,16 @@ public final class RunStats implements Participant {
       f.add(quote ? Figure.money("insurance fund " + name + " end, USD", fundBalance.get(fund))
           : Figure.coin("insurance fund " + name + " end, " + currency, fundBalance.get(fund)));
     }
+    if (poolBalance != null) {
+      f.add(Figure.money("insurance pool covers, USD", poolCovers));
+      f.add(Figure.money("insurance pool low, USD", poolLow == null ? poolBalance : poolLow));
+      f.add(Figure.money("insurance pool end, USD", poolBalance));
+    }
     f.add(Figure.count("ADL orders", adlOrders));
     f.add(Figure.money("ADL notional, USD", adlNotional));
     f.add(Figure.money("bad debt, USD", badDebt()));
+    f.add(Figure.money("liquidated accounts' loss (penalties + fills against the mark), USD",
+        penalties.add(liquidationCost)));
     long dead = deadLetters.values().stream().mapToLong(Long::longValue).sum();
     f.add(Figure.count("dead letters", dead));
     deadLetters.forEach((reason, n) -> f.add(Figure.count("  " + reason, n)));

@@ -26,6 +26,9 @@ public record RunResult(RunSpec spec, RunStats stats, VenueStats venue, List<Liq
     f.add(Figure.count("deepest liquidation cascade, levels", venue.deepestCascade()));
     f.add(Figure.count("liquidation crosses netted internally", venue.crosses()));
     f.add(Figure.money("notional netted internally, USD", venue.crossedNotional()));
+    f.add(Figure.money("liquidated notional sent to the market, USD", venue.filledNotional()));
+    venue.worstImpact().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> f.add(
+        Figure.percent("venue price impact of liquidations, worst, " + e.getKey(), e.getValue())));
     double profit = 0;
     double gas = 0;
     long wins = 0;
