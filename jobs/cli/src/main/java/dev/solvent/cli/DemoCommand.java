@@ -12,6 +12,7 @@ import dev.solvent.harness.run.Summaries;
 import dev.solvent.job.config.SolventConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,20 +46,41 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "where topics and the report go (default: ${DEFAULT-VALUE})")
   Path output = Path.of("solvent-demo");
 
+  @Option(names = "--compare", arity = "2", paramLabel = "CONFIG", description = "two configuration files: run "
+      + "the crash under both and print them side by side with their differences (excludes --config)")
+  List<Path> compare = new ArrayList<>();
+
   @Mixin
   ConfigOptions config;
 
   @Override
   public Integer call() throws Exception {
-    SolventConfig settings = RunConfig.withDefaults(RunConfig.loop(config.file, config.overrides()), DEMO_DEFAULTS);
+    if (config.file != null && !compare.isEmpty()) {
+      throw new IllegalArgumentException("--config and --compare exclude each other: --compare names both");
+    }
     Feed feed = CrashScenario.generate(crash.settings());
     root.out.println("solvent demo: " + feed.description());
     root.out.println("writing to " + output.toAbsolutePath());
+    List<RunResult> results = new ArrayList<>();
+    if (compare.isEmpty()) {
+      results.add(run("demo", feed, config.file, output));
+    } else {
+      String[] names = {"A", "B"};
+      for (int i = 0; i < 2; i++) {
+        String name = names[i] + " " + compare.get(i).getFileName();
+        root.out.println("run " + name);
+        results.add(run(name, feed, compare.get(i), output.resolve(names[i])));
+      }
+    }
+    return Summaries.print(results, output, "Solvent demo: " + feed.description(), root.out, root.err);
+  }
+
+  private RunResult run(String name, Feed feed, Path configFile, Path out) throws Exception {
+    SolventConfig settings = RunConfig.withDefaults(RunConfig.loop(configFile, config.overrides()), DEMO_DEFAULTS);
     root.out.println(RunConfig.metricsLine(settings));
-    RunSpec spec = new RunSpec("demo", feed, settings, OtherSide.venue(true), OtherSide.liquidators(crash.seed, 8),
-        OtherSide::gas, output);
-    RunResult result = LoopRun.run(spec, new Progress(root.err));
-    return Summaries.print(List.of(result), output, "Solvent demo: " + feed.description(), root.out, root.err);
+    RunSpec spec = new RunSpec(name, feed, settings, OtherSide.venue(true), OtherSide.liquidators(crash.seed, 8),
+        OtherSide::gas, out);
+    return LoopRun.run(spec, new Progress(root.err));
   }
 
   /** The built-in crash's population, seed and fund. */
