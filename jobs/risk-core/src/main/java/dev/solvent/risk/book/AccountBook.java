@@ -19,6 +19,7 @@ import dev.solvent.risk.liquidation.LiquidationPolicy;
 import dev.solvent.risk.liquidation.MarginDecision;
 import dev.solvent.risk.liquidation.PartialLiquidationPlanner;
 import dev.solvent.risk.liquidation.PlannedOrder;
+import dev.solvent.risk.money.Money;
 import dev.solvent.risk.trigger.BandCalculator;
 import dev.solvent.risk.trigger.PriceBand;
 import dev.solvent.risk.trigger.SafeBands;
@@ -51,13 +52,22 @@ public final class AccountBook {
    * @param liquidationTimeoutMillis an order unfilled this long escalates
    * @param cashAsset the quote currency: deposits of it are cash, of anything else collateral
    * @param horizonMillis the horizon margin calls state their probability of default over
+   * @param riskAuction the risk auction of whole portfolios before any sale, or {@link RiskAuction#OFF}
    */
   public record Settings(double updateRatioStep, long updateHeartbeatMillis, long liquidationTimeoutMillis,
-      int maxReplans, LiquidationMode mode, String cashAsset, long horizonMillis) {
+      int maxReplans, LiquidationMode mode, String cashAsset, long horizonMillis, RiskAuction riskAuction) {
 
     public Settings {
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(cashAsset, "cashAsset");
+      Objects.requireNonNull(riskAuction, "riskAuction");
+    }
+
+    /** Without a risk auction. */
+    public Settings(double updateRatioStep, long updateHeartbeatMillis, long liquidationTimeoutMillis,
+        int maxReplans, LiquidationMode mode, String cashAsset, long horizonMillis) {
+      this(updateRatioStep, updateHeartbeatMillis, liquidationTimeoutMillis, maxReplans, mode, cashAsset,
+          horizonMillis, RiskAuction.OFF);
     }
   }
 
@@ -153,6 +163,10 @@ public final class AccountBook {
       out.add(new AccountOutput.EventRejected(index, Rejection.UNKNOWN_ACCOUNT, "no AccountOpened for account "
           + event.accountId()));
       return account;
+    }
+    if (event instanceof AccountEvent.BidPlaced bid) {
+      out.add(TakeoverCheck.assess(books, bid, market, time, policy));
+      return account; // a bid changes nothing until the venue books a takeover
     }
     Postings.Posted posted = postings.post(books, event, time, market, account.pending());
     if (posted.rejection() != null) {
@@ -266,11 +280,16 @@ public final class AccountBook {
       // Back above maintenance before the deadline: nothing left to escalate.
       return open == null ? account : account.withPending(null);
     }
+    if (open == null && offerable(books, valuation)) {
+      return offer(account, valuation, decision.assessment(), time, out);
+    }
+    // An offer that closed without a takeover booked: liquidated as without an auction, from its first attempt.
+    boolean afterOffer = open != null && open.offer();
     LiquidationPlan plan = settings.mode() == LiquidationMode.FULL
         ? planner.planFull(valuation.account, valuation.instruments, valuation.market) : liquidate.plan();
     long number = open != null ? open.number() : memory.liquidations() + 1;
     int attempt = open != null ? open.attempt() + 1 : 1;
-    LiquidationKind kind = open == null ? plan.kind()
+    LiquidationKind kind = open == null || afterOffer ? plan.kind()
         : attempt <= settings.maxReplans() + 1 ? LiquidationKind.REPLAN : LiquidationKind.TAKEOVER;
     if (open != null && attempt > settings.maxReplans() + 2) {
       // Taken over and still unfilled: left for the venue and counted as stuck; no further escalation.
@@ -297,6 +316,51 @@ public final class AccountBook {
     }
     return new AccountState(books, memory.liquidationStarted(number), new PendingLiquidation(number, attempt,
         time + settings.liquidationTimeoutMillis(), orders.toArray(PendingOrder[]::new)));
+  }
+
+  /**
+   * Offers the whole portfolio to the backstop providers: one order per position for all of it, without penalty, at
+   * its bankruptcy price (the takeover's fills settle against them), pending until the auction's close plus the
+   * grace the venue has to book a winner's transfer; then, if nothing was booked, the liquidation of today.
+   */
+  private AccountState offer(AccountState account, Valuation valuation, MarginAssessment a, long time,
+      List<AccountOutput> out) {
+    AccountLedger books = account.ledger();
+    long number = account.memory().liquidations() + 1;
+    LiquidationPlan full = planner.planFull(valuation.account, valuation.instruments, valuation.market);
+    List<PendingOrder> orders = new ArrayList<>();
+    List<AccountOutput.OfferedPosition> positions = new ArrayList<>();
+    for (PlannedOrder order : full.orders()) {
+      AccountOutput.LiquidationOrdered planned = BookOutputs.order(books.accountId(), number,
+          PendingLiquidation.OFFER_ATTEMPT, LiquidationKind.FULL, order, full, valuation, time);
+      BigDecimal held = books.position(order.instrumentId()).quantity();
+      positions.add(new AccountOutput.OfferedPosition(planned.orderId(), order.instrumentId(), held,
+          planned.markPrice(), planned.bankruptcyPrice()));
+      orders.add(new PendingOrder(planned.orderId(), order.instrumentId(), order.side(), held.abs(),
+          planned.bankruptcyPrice(), BigDecimal.ZERO));
+    }
+    if (orders.isEmpty()) {
+      return account;
+    }
+    RiskAuction auction = settings.riskAuction();
+    out.add(new AccountOutput.PortfolioOffered(books.accountId() + "/" + number, books.accountId(), time,
+        time + auction.windowMillis(), books.currency(), valuation.exactEquity(books), Money.requirement(
+        a.initialMargin()), Money.requirement(a.maintenanceMargin()), Money.requirement(Math.max(0,
+        -TakeoverCheck.worstScenario(valuation))), positions));
+    return new AccountState(books, account.memory().liquidationStarted(number), new PendingLiquidation(number,
+        PendingLiquidation.OFFER_ATTEMPT, time + auction.windowMillis() + auction.graceMillis(),
+        orders.toArray(PendingOrder[]::new)));
+  }
+
+  /**
+   * Whether the account goes to the risk auction first: with the auction on, a USD margin account (not lending)
+   * whose positions all settle in USD (coin-settled books are liquidated as without an auction).
+   */
+  private boolean offerable(AccountLedger books, Valuation valuation) {
+    return settings.riskAuction().enabled() && books.mode() != MarginMode.LENDING
+        && Account.QUOTE.equals(books.currency()) && books.collateral().length == 0
+        && valuation.instruments.values().stream()
+            .allMatch(i -> Account.QUOTE.equals(MarginCalculator.settlementCurrency(i)));
   }
 
   private static double relativeMove(double from, double to) {

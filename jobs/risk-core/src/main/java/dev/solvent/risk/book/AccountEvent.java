@@ -2,6 +2,7 @@ package dev.solvent.risk.book;
 
 import dev.solvent.risk.account.MarginMode;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -51,4 +52,22 @@ public sealed interface AccountEvent {
   /** A forced reduction at the bankrupt position's price (auto-deleveraging), without a fee. */
   record AdlFill(String accountId, long sequence, String instrumentId, BigDecimal quantity, BigDecimal price)
       implements AccountEvent {}
+
+  /**
+   * A backstop provider's sealed bid for an offered portfolio, on the provider's own account: the book checks the
+   * provider would stay above initial margin after the takeover; it changes nothing until the venue books one.
+   *
+   * @param accountId the provider's account
+   * @param price what the provider pays for the portfolio (negative: it is paid to take it)
+   * @param offerEquity and {@code positions}: the offer as the provider read it
+   */
+  record BidPlaced(String accountId, long sequence, String offerId, BigDecimal price, BigDecimal offerEquity,
+      List<BidPosition> positions) implements AccountEvent {
+    public BidPlaced {
+      positions = List.copyOf(positions);
+    }
+  }
+
+  /** One position of the portfolio bid on: signed contracts and the mark they were offered at. */
+  record BidPosition(String instrumentId, BigDecimal quantity, BigDecimal markPrice) {}
 }

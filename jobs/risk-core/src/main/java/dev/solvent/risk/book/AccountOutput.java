@@ -71,4 +71,32 @@ public sealed interface AccountOutput {
    * @param event the event's index in the step's list
    */
   record EventRejected(int event, Rejection reason, String detail) implements AccountOutput {}
+
+  /**
+   * The account fell under maintenance and is offered whole to the risk auction before any sale.
+   *
+   * @param closesAt the bids' deadline
+   * @param equity at the offer's marks, exact (a taker gets it, less its price)
+   * @param worstScenarioLoss the portfolio's loss in its risk arrays' worst scenario (>= 0)
+   */
+  record PortfolioOffered(String offerId, String accountId, long time, long closesAt, String currency,
+      BigDecimal equity, BigDecimal initialMargin, BigDecimal maintenanceMargin, BigDecimal worstScenarioLoss,
+      List<OfferedPosition> positions) implements AccountOutput {
+    public PortfolioOffered {
+      positions = List.copyOf(positions);
+    }
+  }
+
+  /** One offered position and the order its takeover fills settle against. */
+  record OfferedPosition(String orderId, String instrumentId, BigDecimal quantity, BigDecimal markPrice,
+      BigDecimal bankruptcyPrice) {}
+
+  /**
+   * A provider's bid checked on its own account: acceptable when its equity after the takeover (its equity now,
+   * plus the portfolio's at today's marks, less the price) is at least its initial margin with the positions added.
+   *
+   * @param reason why not acceptable, or null
+   */
+  record BidAssessed(AccountEvent.BidPlaced bid, long time, boolean acceptable, BigDecimal equityAfter,
+      BigDecimal initialMarginAfter, String reason) implements AccountOutput {}
 }

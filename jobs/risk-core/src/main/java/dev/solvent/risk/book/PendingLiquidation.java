@@ -12,6 +12,8 @@ public record PendingLiquidation(long number, int attempt, long deadline, Pendin
 
   /** No escalation left: a takeover still unfilled is the venue's to work off. */
   public static final long NO_DEADLINE = Long.MAX_VALUE;
+  /** The attempt of a portfolio offered to the risk auction, before any order (its orders are the takeover's). */
+  public static final int OFFER_ATTEMPT = 0;
 
   public PendingLiquidation {
     orders = orders.clone();
@@ -29,6 +31,11 @@ public record PendingLiquidation(long number, int attempt, long deadline, Pendin
       }
     }
     return true;
+  }
+
+  /** Whether this is a portfolio offered to the risk auction, waiting for its close and a takeover. */
+  public boolean offer() {
+    return attempt == OFFER_ATTEMPT;
   }
 
   /** Whether the deadline is a time to escalate at (a takeover has none). */
