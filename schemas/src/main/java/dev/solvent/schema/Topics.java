@@ -14,7 +14,11 @@ import dev.solvent.avro.insurance.LedgerEntry;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.avro.oracle.OraclePrice;
+import dev.solvent.avro.awards.RiskAuctionResult;
+import dev.solvent.avro.offers.PortfolioOffer;
 import dev.solvent.avro.pool.PoolEntry;
+import dev.solvent.avro.riskbids.PortfolioBid;
+import dev.solvent.avro.riskbids.RiskBid;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.avro.vols.MarketVol;
@@ -39,6 +43,8 @@ public final class Topics {
       e -> accountIdOf(e.getPayload()).orElseGet(() -> heartbeatKey(e.getPayload())));
   public static final Topic<AuctionBid> AUCTION_BIDS = new Topic<>("auction.bids", AuctionBid.class,
       b -> b.getPayload() instanceof Bid bid ? bid.getAccountId() : heartbeatKey(b.getPayload()));
+  public static final Topic<RiskBid> RISK_BIDS = new Topic<>("risk.bids", RiskBid.class,
+      b -> b.getPayload() instanceof PortfolioBid bid ? bid.getProviderId() : heartbeatKey(b.getPayload()));
   public static final Topic<OraclePrice> ORACLE_PRICES =
       new Topic<>("oracle.prices", OraclePrice.class, OraclePrice::getUnderlying);
   public static final Topic<MarginUpdate> MARGIN_UPDATES =
@@ -55,16 +61,25 @@ public final class Topics {
       new Topic<>("insurance.ledger", LedgerEntry.class, LedgerEntry::getFundId);
   public static final Topic<PoolEntry> INSURANCE_POOL =
       new Topic<>("insurance.pool", PoolEntry.class, PoolEntry::getPoolId);
+  public static final Topic<PortfolioOffer> RISK_OFFERS =
+      new Topic<>("risk.offers", PortfolioOffer.class, PortfolioOffer::getAccountId);
+  public static final Topic<RiskAuctionResult> RISK_AWARDS =
+      new Topic<>("risk.awards", RiskAuctionResult.class, RiskAuctionResult::getAccountId);
   public static final Topic<AdlOrder> ADL_ORDERS = new Topic<>("adl.orders", AdlOrder.class, AdlOrder::getInstrumentId);
   public static final Topic<DeadLetter> DEAD_LETTERS =
       new Topic<>("dead.letters", DeadLetter.class, DeadLetter::getSourceTopic);
 
   public static final List<Topic<?>> INPUTS =
       List.of(MARKET_TICKS, MARKET_VOLS, INSTRUMENTS, ACCOUNT_EVENTS, AUCTION_BIDS);
+  /**
+   * Inputs the job reads only with the mechanism they feed switched on (a topic the job reads must carry
+   * heartbeats, or its watermark never moves): the backstop providers' bids of the risk auction.
+   */
+  public static final List<Topic<?>> OPTIONAL_INPUTS = List.of(RISK_BIDS);
   public static final List<Topic<?>> OUTPUTS = List.of(ORACLE_PRICES, MARGIN_UPDATES, MARGIN_CALLS,
       LIQUIDATION_ORDERS, AUCTION_EVENTS, INSURANCE_LEDGER, ADL_ORDERS, DEAD_LETTERS, LIQUIDATION_CROSSES,
-      INSURANCE_POOL);
-  public static final List<Topic<?>> ALL = concat(INPUTS, OUTPUTS);
+      INSURANCE_POOL, RISK_OFFERS, RISK_AWARDS);
+  public static final List<Topic<?>> ALL = concat(concat(INPUTS, OPTIONAL_INPUTS), OUTPUTS);
 
   private Topics() {}
 

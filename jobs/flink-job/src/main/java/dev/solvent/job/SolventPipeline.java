@@ -9,6 +9,8 @@ import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
+import dev.solvent.avro.awards.RiskAuctionResult;
+import dev.solvent.avro.offers.PortfolioOffer;
 import dev.solvent.avro.oracle.OraclePrice;
 import dev.solvent.avro.pool.PoolEntry;
 import dev.solvent.avro.ticks.MarketTick;
@@ -50,14 +52,17 @@ import dev.solvent.job.model.PoolInput;
 import dev.solvent.job.model.Rejected;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.RiskArrayStageInput;
+import dev.solvent.job.model.RiskAuctionInput;
 import dev.solvent.job.model.Settlement;
 import dev.solvent.job.netting.NettingFunction;
 import dev.solvent.job.oracle.OracleFunction;
 import dev.solvent.job.riskarrays.RiskArraysFunction;
+import dev.solvent.job.riskauction.RiskAuctionFunction;
 import dev.solvent.job.state.AccountInputCodec;
 import dev.solvent.job.state.AdlStageInputCodec;
 import dev.solvent.job.state.AuctionStageInputCodec;
 import dev.solvent.job.state.RiskArrayStageInputCodec;
+import dev.solvent.job.state.RiskAuctionInputCodec;
 import dev.solvent.job.state.StateCodecs;
 import dev.solvent.schema.Topic;
 import dev.solvent.risk.account.Account;
@@ -136,6 +141,15 @@ public final class SolventPipeline {
     DataStream<AccountInput> accountEvents = events
         .filter(e -> !isFundDeposit(e.event()) && !(pooled && isPoolDeposit(e.event(), cashAsset)))
         .uid("account-events");
+    // The risk auction's bids go to the provider's account, which judges them (an input read only with the auction
+    // on: the topic must then carry heartbeats like every input).
+    boolean riskAuction = config.get(SolventConfig.RISK_AUCTION);
+    SingleOutputStreamOperator<AccountInput> riskBids = null;
+    if (riskAuction) {
+      riskBids = validate(env, inputs, watermarks, InputTopic.RISK_BIDS, maxBytes, rule, rejectedTag,
+          AccountInput::bid, TypeInformation.of(AccountInput.class));
+      accountEvents = accountEvents.union(riskBids);
+    }
     DataStream<RiskArraySet> broadcastArrays = riskArrays.broadcast();
     SingleOutputStreamOperator<MarginUpdate> accounts = accountEvents
         .map(e -> e, StateCodecs.type(AccountInputCodec.INSTANCE)).uid("events-to-account")
@@ -146,6 +160,20 @@ public final class SolventPipeline {
     sink(outputs, accounts, Topics.MARGIN_UPDATES);
     sink(outputs, accounts.getSideOutput(AccountOperator.CALLS), Topics.MARGIN_CALLS);
     sink(outputs, accounts.getSideOutput(AccountOperator.ORDERS), Topics.LIQUIDATION_ORDERS);
+
+    // RISK_AUCTION (optional): offers and judged bids per offer, closed in event time.
+    SingleOutputStreamOperator<RiskAuctionResult> awards = null;
+    if (riskAuction) {
+      DataStream<PortfolioOffer> offers = accounts.getSideOutput(AccountOperator.OFFERS);
+      sink(outputs, offers, Topics.RISK_OFFERS);
+      TypeInformation<RiskAuctionInput> auctionInputType = StateCodecs.type(RiskAuctionInputCodec.INSTANCE);
+      awards = offers.map(o -> (RiskAuctionInput) new RiskAuctionInput.Offer(o), auctionInputType)
+          .uid("offers-to-risk-auction")
+          .union(accounts.getSideOutput(AccountOperator.ASSESSED_BIDS))
+          .keyBy(RiskAuctionInput::offerId)
+          .process(new RiskAuctionFunction()).name(Stage.RISK_AUCTION.id()).uid(Stage.RISK_AUCTION.uid());
+      sink(outputs, awards, Topics.RISK_AWARDS);
+    }
     // NETTING (optional): opposing orders of an instrument and instant cross at the mark before the market.
     if (config.get(SolventConfig.NETTING)) {
       sink(outputs, accounts.getSideOutput(AccountOperator.ORDERS).keyBy(LiquidationOrder::getInstrumentId)
@@ -219,6 +247,10 @@ public final class SolventPipeline {
         .union(vols.getSideOutput(rejectedTag), specs.getSideOutput(rejectedTag), events.getSideOutput(rejectedTag),
             bids.getSideOutput(rejectedTag), accounts.getSideOutput(AccountOperator.REJECTED),
             auctions.getSideOutput(AuctionFunction.REJECTED));
+    if (riskAuction) {
+      rejected = rejected.union(riskBids.getSideOutput(rejectedTag),
+          awards.getSideOutput(RiskAuctionFunction.REJECTED));
+    }
     SingleOutputStreamOperator<DeadLetter> deadLetters = rejected.keyBy(r -> r.deadLetter().getSourceTopic())
         .process(new DeadLetterFunction()).name(Stage.DEAD_LETTERS.id()).uid(Stage.DEAD_LETTERS.uid());
     sink(outputs, deadLetters, Topics.DEAD_LETTERS);
@@ -243,11 +275,15 @@ public final class SolventPipeline {
     outputs.write(stream, topic);
   }
 
-  /** The output topics the job writes under {@code config}: the crosses with netting on, the pool's with a pool. */
+  /**
+   * The output topics the job writes under {@code config}: the crosses with netting on, the pool's with a pool, the
+   * offers and awards with the risk auction.
+   */
   public static List<Topic<?>> outputs(SolventConfig config) {
     return Topics.OUTPUTS.stream()
         .filter(t -> t != Topics.LIQUIDATION_CROSSES || config.get(SolventConfig.NETTING))
         .filter(t -> t != Topics.INSURANCE_POOL || config.get(SolventConfig.POOL))
+        .filter(t -> t != Topics.RISK_OFFERS && t != Topics.RISK_AWARDS || config.get(SolventConfig.RISK_AUCTION))
         .toList();
   }
 

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public enum Stage {
   VALIDATE("validate", 1, "(none)",
-      List.of("market.ticks", "market.vols", "instruments", "account.events", "auction.bids"), List.of("dead.letters"),
+      List.of("market.ticks", "market.vols", "instruments", "account.events", "auction.bids", "risk.bids (optional)"),
+      List.of("dead.letters"),
       "decode, validate and route bad input to dead.letters; drop heartbeats after watermarks"),
   ORACLE("oracle", 1, "underlying", List.of("market.ticks"), List.of("oracle.prices"),
       "median of live sources per window, outlier and staleness rules, modeled latency, deviation/heartbeat publishing, EWMA mark"),
@@ -21,6 +22,9 @@ public enum Stage {
   ACCOUNT("account", 3, "account", List.of("account.events", "risk arrays (broadcast)"),
       List.of("margin.updates", "margin.calls", "liquidation.orders"),
       "the account book (risk core): exact ledger, one valuation per instant, margin updates, partial liquidation, escalation; a price revalues only the accounts whose safe band it left (trigger index)"),
+  RISK_AUCTION("risk-auction", 1, "offer", List.of("portfolio offers", "bids judged by the providers' accounts"),
+      List.of("risk.offers", "risk.awards"), "with liquidation.risk-auction=true: an account under maintenance offered "
+          + "whole; at the close the best bid from a provider above initial margin after the takeover wins"),
   NETTING("netting", 1, "instrument", List.of("liquidation orders"), List.of("liquidation.crosses"),
       "with liquidation.netting=on: opposing orders of an instrument and instant crossed at the mark"),
   AUCTION("auction", 2, "account", List.of("lending health", "auction.bids"), List.of("auction.events"),
@@ -64,7 +68,7 @@ public enum Stage {
 
   /** Whether the graph has the stage only when its configuration asks for it (a savepoint may lack it). */
   public boolean optional() {
-    return this == NETTING || this == INSURANCE_POOL;
+    return this == NETTING || this == INSURANCE_POOL || this == RISK_AUCTION;
   }
 
   /** The operator's UID in savepoints. */

@@ -67,4 +67,11 @@ public final class AccountEvents {
     }
     throw new IllegalArgumentException("not an account event the books take: " + p.getClass().getSimpleName());
   }
+
+  /** A provider's bid for an offered portfolio, as its account judges it. */
+  public static AccountEvent bid(dev.solvent.avro.riskbids.PortfolioBid bid) {
+    return new AccountEvent.BidPlaced(bid.getProviderId(), bid.getSequence(), bid.getOfferId(), bid.getPrice(),
+        bid.getOfferEquity(), bid.getPositions().stream().map(p -> new AccountEvent.BidPosition(p.getInstrumentId(),
+            p.getQuantity(), p.getMarkPrice())).toList());
+  }
 }

@@ -4,15 +4,18 @@ import dev.solvent.avro.calls.MarginCall;
 import dev.solvent.avro.deadletter.DeadLetterReason;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
+import dev.solvent.avro.offers.PortfolioOffer;
 import dev.solvent.job.common.EventTimeBuffer;
 import dev.solvent.job.config.SolventConfig;
 import dev.solvent.job.model.AccountInput;
 import dev.solvent.job.model.Rejected;
 import dev.solvent.job.model.RiskArraySet;
+import dev.solvent.job.model.RiskAuctionInput;
 import dev.solvent.job.model.Settlement;
 import dev.solvent.job.state.AccountInputCodec;
 import dev.solvent.job.state.AccountStateCodec;
 import dev.solvent.job.state.RiskArraySetCodec;
+import dev.solvent.job.state.RiskAuctionInputCodec;
 import dev.solvent.job.state.SafeBandsCodec;
 import dev.solvent.job.state.StateCodecs;
 import dev.solvent.risk.adl.AdlPosition;
@@ -25,7 +28,6 @@ import dev.solvent.risk.lending.LendingStatus;
 import dev.solvent.risk.trigger.SafeBands;
 import dev.solvent.risk.trigger.TriggerIndex;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,6 +89,10 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
       new OutputTag<>("adl-positions", TypeInformation.of(AdlPosition.class));
   public static final OutputTag<LendingStatus> LENDING =
       new OutputTag<>("lending-status", TypeInformation.of(LendingStatus.class));
+  public static final OutputTag<PortfolioOffer> OFFERS =
+      new OutputTag<>("portfolio-offers", TypeInformation.of(PortfolioOffer.class));
+  public static final OutputTag<RiskAuctionInput> ASSESSED_BIDS =
+      new OutputTag<>("assessed-bids", StateCodecs.type(RiskAuctionInputCodec.INSTANCE));
   public static final OutputTag<Rejected> REJECTED = new OutputTag<>("account-rejected",
       TypeInformation.of(Rejected.class));
 
@@ -138,7 +144,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
   /** The buffer's state, as the operator and a savepoint migration create it. */
   public static EventTimeBuffer<AccountInput> eventBuffer(RuntimeContext ctx) {
     return new EventTimeBuffer<>(ctx, EVENTS, StateCodecs.type(AccountInputCodec.INSTANCE),
-        Comparator.comparingLong((AccountInput in) -> in.event().getSequence()));
+        AccountInput.ORDER);
   }
 
   @Override
@@ -199,7 +205,7 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
   @Override
   public void processElement1(StreamRecord<AccountInput> element) throws Exception {
     AccountInput event = element.getValue();
-    events.add(event.event().getEventTime().toEpochMilli(), event,
+    events.add(event.eventTime(), event,
         time -> timers.registerEventTimeTimer(VALUATION, time));
   }
 
@@ -273,7 +279,8 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
     List<AccountInput> released = events.release(time);
     List<AccountEvent> coreEvents = new ArrayList<>(released.size());
     for (AccountInput input : released) {
-      coreEvents.add(AccountEvents.toCore(input.event(), accounts.settings().cashAsset()));
+      coreEvents.add(input.bid() != null ? AccountEvents.bid(input.portfolioBid())
+          : AccountEvents.toCore(input.event(), accounts.settings().cashAsset()));
     }
     AccountState stored = book.value();
     AccountBook.Step step = accounts.step(stored, coreEvents,
@@ -363,6 +370,11 @@ public final class AccountOperator extends AbstractStreamOperator<MarginUpdate>
       output.collect(ADL_POSITIONS, new StreamRecord<>(p.position(), time));
     } else if (decided instanceof AccountOutput.LendingHealth h) {
       output.collect(LENDING, new StreamRecord<>(h.status(), time));
+    } else if (decided instanceof AccountOutput.PortfolioOffered o) {
+      output.collect(OFFERS, new StreamRecord<>(AccountRecords.offer(o), time));
+    } else if (decided instanceof AccountOutput.BidAssessed b) {
+      output.collect(ASSESSED_BIDS, new StreamRecord<>(new RiskAuctionInput.Assessed(time, released.get(b.event()),
+          b.acceptable(), b.reason()), time));
     } else if (decided instanceof AccountOutput.EventRejected r) {
       output.collect(REJECTED, new StreamRecord<>(Rejections.of(released.get(r.event()), time,
           DeadLetterReason.valueOf(r.reason().name()), r.detail()), time));

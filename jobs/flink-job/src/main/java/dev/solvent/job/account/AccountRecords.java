@@ -8,11 +8,15 @@ import dev.solvent.avro.margin.MarginMode;
 import dev.solvent.avro.margin.MarginStatus;
 import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.avro.margin.UnderlyingExposure;
+import dev.solvent.avro.offers.OfferedPosition;
+import dev.solvent.avro.offers.PortfolioOffer;
 import dev.solvent.job.model.Settlement;
 import dev.solvent.risk.book.AccountOutput;
+import dev.solvent.risk.money.Money;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -70,6 +74,29 @@ public final class AccountRecords {
         .setProbabilityOfDefault(c.probabilityOfDefault())
         .setHorizonMillis(c.horizonMillis())
         .setCurrency(c.currency())
+        .build();
+  }
+
+  /** The offer as written to risk.offers: amounts at the wire's scale (already rounded by the book). */
+  public static PortfolioOffer offer(AccountOutput.PortfolioOffered o) {
+    return PortfolioOffer.newBuilder()
+        .setOfferId(o.offerId())
+        .setAccountId(o.accountId())
+        .setEventTime(Instant.ofEpochMilli(o.time()))
+        .setClosesAt(Instant.ofEpochMilli(o.closesAt()))
+        .setCurrency(o.currency())
+        .setEquity(Money.atScale(o.equity(), RoundingMode.FLOOR))
+        .setInitialMargin(o.initialMargin())
+        .setMaintenanceMargin(o.maintenanceMargin())
+        .setWorstScenarioLoss(o.worstScenarioLoss())
+        .setPositions(o.positions().stream().map(p -> OfferedPosition.newBuilder()
+            .setOrderId(p.orderId())
+            .setInstrumentId(p.instrumentId())
+            .setQuantity(p.quantity().setScale(Money.SCALE))
+            .setMarkPrice(p.markPrice())
+            .setContractSize(p.contractSize().setScale(Money.SCALE))
+            .setBankruptcyPrice(p.bankruptcyPrice())
+            .build()).toList())
         .build();
   }
 

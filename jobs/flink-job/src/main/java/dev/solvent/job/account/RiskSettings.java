@@ -6,6 +6,7 @@ import dev.solvent.risk.auction.AuctionBook;
 import dev.solvent.risk.auction.CurveShape;
 import dev.solvent.risk.auction.DutchAuctionCurve;
 import dev.solvent.risk.book.AccountBook;
+import dev.solvent.risk.book.RiskAuction;
 import dev.solvent.risk.margin.DynamicMargin;
 
 /** The risk core's parameters and its state machines' settings from the job configuration. */
@@ -27,7 +28,8 @@ public final class RiskSettings {
     return new AccountBook.Settings(config.get(SolventConfig.UPDATE_STEP), config.get(SolventConfig.UPDATE_HEARTBEAT),
         config.get(SolventConfig.LIQUIDATION_TIMEOUT), config.get(SolventConfig.MAX_REPLANS),
         config.get(SolventConfig.LIQUIDATION_MODE), config.get(SolventConfig.CASH_ASSET),
-        config.get(SolventConfig.HORIZON));
+        config.get(SolventConfig.HORIZON), new RiskAuction(config.get(SolventConfig.RISK_AUCTION),
+            config.get(SolventConfig.RISK_AUCTION_WINDOW), config.get(SolventConfig.RISK_AUCTION_GRACE)));
   }
 
   public static AuctionBook.Settings auctions(SolventConfig config) {

@@ -95,6 +95,15 @@ public final class SolventConfig implements Serializable {
       "cross opposing liquidation orders of an instrument and instant at the mark before the market "
           + "(liquidation.crosses)"));
 
+  // Risk auction of whole portfolios.
+  public static final ConfigKey<Boolean> RISK_AUCTION = register(ConfigKey.flag("liquidation.risk-auction", false,
+      "offer an account under maintenance whole to the backstop providers' sealed bids (risk.bids) before any sale"));
+  public static final ConfigKey<Long> RISK_AUCTION_WINDOW = register(ConfigKey.millis(
+      "liquidation.risk-auction.window-ms", 10_000, 1, "how long an offer takes bids, event time"));
+  public static final ConfigKey<Long> RISK_AUCTION_GRACE = register(ConfigKey.millis(
+      "liquidation.risk-auction.grace-ms", 5_000, 0, "how long after the close the venue has to book a winner's "
+          + "transfer before the account is liquidated as without an auction"));
+
   // Mutual insurance pool.
   public static final ConfigKey<Boolean> POOL = register(ConfigKey.flag("insurance.pool", false,
       "a pool shared by the USD insurance funds: premiums in from their penalties, their shortfalls drawn from it "

@@ -11,6 +11,9 @@ import dev.solvent.avro.account.Trade;
 import dev.solvent.avro.account.Withdrawal;
 import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.bids.Bid;
+import dev.solvent.avro.riskbids.BidPosition;
+import dev.solvent.avro.riskbids.PortfolioBid;
+import dev.solvent.avro.riskbids.RiskBid;
 import dev.solvent.avro.deadletter.DeadLetterReason;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
@@ -55,6 +58,25 @@ public final class InputRules {
     if (record instanceof AuctionBid bid && bid.getPayload() instanceof Bid b) {
       return firstOf(positive("payload.price", b.getPrice(), DeadLetterReason.INVALID_PRICE),
           positive("payload.debtToRepay", b.getDebtToRepay(), DeadLetterReason.INVALID_QUANTITY));
+    }
+    if (record instanceof RiskBid bid && bid.getPayload() instanceof PortfolioBid b) {
+      return portfolioBid(b);
+    }
+    return null;
+  }
+
+  /** A portfolio's price may be negative (the provider is paid); the positions echo the offer's. */
+  private static Violation portfolioBid(PortfolioBid b) {
+    if (b.getPositions().isEmpty()) {
+      return new Violation(DeadLetterReason.INVALID, "payload.positions must name the offer's positions");
+    }
+    for (int i = 0; i < b.getPositions().size(); i++) {
+      BidPosition p = b.getPositions().get(i);
+      Violation v = firstOf(nonZero("payload.positions[" + i + "].quantity", p.getQuantity()),
+          positive("payload.positions[" + i + "].markPrice", p.getMarkPrice(), DeadLetterReason.INVALID_PRICE));
+      if (v != null) {
+        return v;
+      }
     }
     return null;
   }

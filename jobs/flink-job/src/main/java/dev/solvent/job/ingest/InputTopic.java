@@ -3,6 +3,7 @@ package dev.solvent.job.ingest;
 import dev.solvent.avro.account.AccountEvent;
 import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.instruments.InstrumentUpdate;
+import dev.solvent.avro.riskbids.RiskBid;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.vols.MarketVol;
 import dev.solvent.schema.Topic;
@@ -29,8 +30,11 @@ public final class InputTopic<T extends SpecificRecord> implements Serializable 
   public static final InputTopic<AuctionBid> AUCTION_BIDS = new InputTopic<>(Topics.AUCTION_BIDS,
       AuctionBid::getEventTime, b -> b.getPayload() instanceof dev.solvent.avro.bids.Heartbeat);
 
+  public static final InputTopic<RiskBid> RISK_BIDS = new InputTopic<>(Topics.RISK_BIDS,
+      RiskBid::getEventTime, b -> b.getPayload() instanceof dev.solvent.avro.riskbids.Heartbeat);
+
   public static final List<InputTopic<?>> ALL =
-      List.of(MARKET_TICKS, MARKET_VOLS, INSTRUMENTS, ACCOUNT_EVENTS, AUCTION_BIDS);
+      List.of(MARKET_TICKS, MARKET_VOLS, INSTRUMENTS, ACCOUNT_EVENTS, AUCTION_BIDS, RISK_BIDS);
 
   private final Topic<T> topic;
   private final SerializableFunction<T, Instant> eventTime;

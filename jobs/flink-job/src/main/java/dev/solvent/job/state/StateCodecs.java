@@ -20,7 +20,8 @@ public final class StateCodecs {
         AuctionStateCodec.INSTANCE, AuctionStageInputCodec.INSTANCE,
         AdlStageInputCodec.INSTANCE,
         AdlStageInputCodec.Positions.INSTANCE, RiskArrayStageInputCodec.INSTANCE,
-        RiskArrayStageInputCodec.MemoryCodec.INSTANCE, LiquidationOrderCodec.INSTANCE)) {
+        RiskArrayStageInputCodec.MemoryCodec.INSTANCE, LiquidationOrderCodec.INSTANCE,
+        RiskAuctionInputCodec.INSTANCE)) {
       if (BY_NAME.put(codec.name(), codec) != null) {
         throw new IllegalStateException("two state codecs are named " + codec.name());
       }

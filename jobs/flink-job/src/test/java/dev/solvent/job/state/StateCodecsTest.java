@@ -7,11 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.solvent.avro.account.Trade;
 import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.bids.Bid;
+import dev.solvent.avro.offers.OfferedPosition;
+import dev.solvent.avro.offers.PortfolioOffer;
 import dev.solvent.avro.oracle.OraclePrice;
 import dev.solvent.avro.oracle.PublishReason;
+import dev.solvent.avro.riskbids.BidPosition;
+import dev.solvent.avro.riskbids.PortfolioBid;
+import dev.solvent.avro.riskbids.RiskBid;
 import dev.solvent.avro.vols.VolQuote;
 import dev.solvent.job.Records;
 import dev.solvent.job.ingest.SourceRef;
+import dev.solvent.job.model.AccountInput;
 import dev.solvent.job.model.AdlRequest;
 import dev.solvent.job.model.AdlStageInput;
 import dev.solvent.job.model.AuctionStageInput;
@@ -19,6 +25,7 @@ import dev.solvent.job.model.BidInput;
 import dev.solvent.job.model.OracleUpdate;
 import dev.solvent.job.model.RiskArraySet;
 import dev.solvent.job.model.RiskArrayStageInput;
+import dev.solvent.job.model.RiskAuctionInput;
 import dev.solvent.job.riskarrays.UnderlyingMemory;
 import dev.solvent.risk.trigger.PriceBand;
 import dev.solvent.risk.trigger.SafeBands;
@@ -77,8 +84,18 @@ class StateCodecsTest {
     BidInput bid = new BidInput(new AuctionBid(Instant.ofEpochMilli(6_000), new Bid("loan-1", "loan-1/1", "bot",
         d("2050"), d("4000"), 7L)), new SourceRef("auction.bids", 1, 42));
     Map<String, List<Object>> samples = new LinkedHashMap<>();
+    AccountInput portfolioBid = AccountInput.bid(new RiskBid(Instant.ofEpochMilli(4_000), new PortfolioBid("bob/1",
+        "pam", d("150"), d("400"), List.of(new BidPosition("BTC-PERP", d("1"), d("93000"))), 2L)),
+        new SourceRef("risk.bids", 0, 9));
     samples.put("account-input", List.of(Records.event(1_000, 3, new Trade("bob", "BTC-PERP", "t", d("1"),
-        d("100000"), d("0")))));
+        d("100000"), d("0"))), portfolioBid));
+    samples.put("risk-auction-input", List.of(new RiskAuctionInput.Offer(PortfolioOffer.newBuilder()
+        .setOfferId("bob/1").setAccountId("bob").setEventTime(Instant.ofEpochMilli(1_000))
+        .setClosesAt(Instant.ofEpochMilli(11_000)).setCurrency("USD").setEquity(d("400")).setInitialMargin(d("930"))
+        .setMaintenanceMargin(d("465")).setWorstScenarioLoss(d("5580")).setPositions(List.of(new OfferedPosition(
+            "bob/1/0/BTC-PERP", "BTC-PERP", d("1"), d("93000"), d("1"), d("92600")))).build()),
+        new RiskAuctionInput.Assessed(4_000, portfolioBid, true, null),
+        new RiskAuctionInput.Assessed(4_000, portfolioBid, false, "below its initial margin")));
     samples.put("safe-bands", List.of(new SafeBands(11_000, 3_611_000, List.of(new PriceBand("BTC", 95_000.5,
         104_999.25), PriceBand.none("ETH"), PriceBand.all("USDC")), List.of()), new SafeBands(Long.MIN_VALUE,
         Long.MAX_VALUE, List.of(), List.of("BTC-PERP", "USDC")), new SafeBands(11_000, 311_000,

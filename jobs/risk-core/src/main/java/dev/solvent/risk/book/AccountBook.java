@@ -165,7 +165,7 @@ public final class AccountBook {
       return account;
     }
     if (event instanceof AccountEvent.BidPlaced bid) {
-      out.add(TakeoverCheck.assess(books, bid, market, time, policy));
+      out.add(TakeoverCheck.assess(index, books, bid, market, time, policy));
       return account; // a bid changes nothing until the venue books a takeover
     }
     Postings.Posted posted = postings.post(books, event, time, market, account.pending());
@@ -335,7 +335,8 @@ public final class AccountBook {
           PendingLiquidation.OFFER_ATTEMPT, LiquidationKind.FULL, order, full, valuation, time);
       BigDecimal held = books.position(order.instrumentId()).quantity();
       positions.add(new AccountOutput.OfferedPosition(planned.orderId(), order.instrumentId(), held,
-          planned.markPrice(), planned.bankruptcyPrice()));
+          planned.markPrice(), BigDecimal.valueOf(Contract.of(valuation.instruments.get(order.instrumentId()))
+              .contractSize()), planned.bankruptcyPrice()));
       orders.add(new PendingOrder(planned.orderId(), order.instrumentId(), order.side(), held.abs(),
           planned.bankruptcyPrice(), BigDecimal.ZERO));
     }

@@ -89,14 +89,15 @@ public sealed interface AccountOutput {
 
   /** One offered position and the order its takeover fills settle against. */
   record OfferedPosition(String orderId, String instrumentId, BigDecimal quantity, BigDecimal markPrice,
-      BigDecimal bankruptcyPrice) {}
+      BigDecimal contractSize, BigDecimal bankruptcyPrice) {}
 
   /**
    * A provider's bid checked on its own account: acceptable when its equity after the takeover (its equity now,
    * plus the portfolio's at today's marks, less the price) is at least its initial margin with the positions added.
    *
+   * @param event the bid's index among the step's events
    * @param reason why not acceptable, or null
    */
-  record BidAssessed(AccountEvent.BidPlaced bid, long time, boolean acceptable, BigDecimal equityAfter,
+  record BidAssessed(int event, AccountEvent.BidPlaced bid, long time, boolean acceptable, BigDecimal equityAfter,
       BigDecimal initialMarginAfter, String reason) implements AccountOutput {}
 }

@@ -20,17 +20,17 @@ final class TakeoverCheck {
    * at today's market. The positions then count at today's marks, so the equity is the provider's now plus the
    * portfolio's now less the price, exactly; the margin is the model's of the combined book (offsets included).
    */
-  static AccountOutput.BidAssessed assess(AccountLedger provider, AccountEvent.BidPlaced bid, Market market,
-      long time, LiquidationPolicy policy) {
+  static AccountOutput.BidAssessed assess(int event, AccountLedger provider, AccountEvent.BidPlaced bid,
+      Market market, long time, LiquidationPolicy policy) {
     if (provider.mode() == dev.solvent.risk.account.MarginMode.LENDING
         || !dev.solvent.risk.account.Account.QUOTE.equals(provider.currency())) {
-      return refused(bid, time, "provider " + provider.accountId() + " is not a USD margin account");
+      return refused(event, bid, time, "provider " + provider.accountId() + " is not a USD margin account");
     }
     AccountLedger after = provider;
     for (AccountEvent.BidPosition p : bid.positions()) {
       PricedInstrument priced = market.priced(p.instrumentId());
       if (priced == null) {
-        return refused(bid, time, "instrument " + p.instrumentId() + " has no price");
+        return refused(event, bid, time, "instrument " + p.instrumentId() + " has no price");
       }
       after = after.fill(p.instrumentId(), p.quantity(), p.markPrice(), priced.contractSize(),
           Payoff.of(priced.instrument()), BigDecimal.ZERO);
@@ -38,19 +38,20 @@ final class TakeoverCheck {
     after = after.funding(bid.offerEquity().subtract(bid.price()));
     Valuation valuation = Valuation.of(after, market, time);
     if (valuation == null) {
-      return refused(bid, time, "something the provider holds has no price");
+      return refused(event, bid, time, "something the provider holds has no price");
     }
     MarginAssessment a = policy.decide(valuation.account, valuation.instruments, valuation.market).assessment();
     BigDecimal equity = valuation.exactEquity(after);
     BigDecimal initial = Money.requirement(a.initialMargin());
     boolean acceptable = equity.compareTo(initial) >= 0;
-    return new AccountOutput.BidAssessed(bid, time, acceptable, equity, initial, acceptable ? null
+    return new AccountOutput.BidAssessed(event, bid, time, acceptable, equity, initial, acceptable ? null
         : "equity after the takeover " + equity.toPlainString() + " is below its initial margin "
             + initial.toPlainString());
   }
 
-  private static AccountOutput.BidAssessed refused(AccountEvent.BidPlaced bid, long time, String reason) {
-    return new AccountOutput.BidAssessed(bid, time, false, null, null, reason);
+  private static AccountOutput.BidAssessed refused(int event, AccountEvent.BidPlaced bid, long time,
+      String reason) {
+    return new AccountOutput.BidAssessed(event, bid, time, false, null, null, reason);
   }
 
   /** The portfolio's P&L in the worst scenario of its risk arrays (spot and vol shocks), per the arrays' weights. */
