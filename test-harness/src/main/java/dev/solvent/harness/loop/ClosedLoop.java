@@ -50,7 +50,7 @@ public final class ClosedLoop {
         for (LoopRecord out : outputs) {
           String topic = out.topic();
           if (topic.equals("liquidation.orders") || topic.equals("liquidation.crosses") || topic.equals("adl.orders")
-              || topic.equals("auction.events")) {
+              || topic.equals("auction.events") || topic.equals("risk.offers") || topic.equals("risk.awards")) {
             activeUntil = Math.max(activeUntil, out.time() + holdMillis);
           }
         }
@@ -152,6 +152,10 @@ public final class ClosedLoop {
         .add(encode("account.events", new AccountEvent(beat, 0L, new dev.solvent.avro.account.Heartbeat("loop"))));
     byTopic.computeIfAbsent("auction.bids", t -> new ArrayList<>())
         .add(encode("auction.bids", new AuctionBid(beat, new dev.solvent.avro.bids.Heartbeat("loop"))));
+    if (config.get(SolventConfig.RISK_AUCTION)) {
+      byTopic.computeIfAbsent("risk.bids", t -> new ArrayList<>()).add(encode("risk.bids",
+          new dev.solvent.avro.riskbids.RiskBid(beat, new dev.solvent.avro.riskbids.Heartbeat("loop"))));
+    }
     byTopic.forEach(bus::append);
   }
 

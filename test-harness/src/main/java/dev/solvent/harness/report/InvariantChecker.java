@@ -14,6 +14,8 @@ import dev.solvent.avro.auction.AuctionEventKind;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.insurance.LedgerEntry;
+import dev.solvent.avro.offers.OfferedPosition;
+import dev.solvent.avro.offers.PortfolioOffer;
 import dev.solvent.avro.pool.PoolEntry;
 import dev.solvent.avro.liquidation.LiquidationKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
@@ -113,7 +115,10 @@ public final class InvariantChecker implements Participant {
   private final Map<String, BigDecimal> contractSize = new HashMap<>();
   private final Set<String> inverse = new java.util.HashSet<>();
   private final Map<String, String> settlesIn = new HashMap<>();
-  private final Map<String, LiquidationOrder> orders = new HashMap<>();
+  /** What a liquidation fill settles against: an order's, or a risk auction offer's takeover order's. */
+  private record OrderTerms(String orderId, String accountId, Side side, BigDecimal bankruptcyPrice) {}
+
+  private final Map<String, OrderTerms> orders = new HashMap<>();
   private final Map<String, BigDecimal> expectedDeficit = new TreeMap<>();
   private final Map<String, BigDecimal> beatenBy = new TreeMap<>();
   private final Map<String, BigDecimal> bookedDeficit = new TreeMap<>();
@@ -289,7 +294,8 @@ public final class InvariantChecker implements Participant {
       b.lastUpdate = "margin update " + update.getSequence() + " at " + update.getEventTime();
       b.lastUpdateTime = out.time();
     } else if (r instanceof LiquidationOrder order) {
-      orders.put(order.getOrderId(), order);
+      orders.put(order.getOrderId(), new OrderTerms(order.getOrderId(), order.getAccountId(), order.getSide(),
+          order.getBankruptcyPrice()));
       trigger(order);
     } else if (r instanceof AuctionEvent event && event.getKind() == AuctionEventKind.STARTED
         && event.getHealthFactor() >= 1) {
@@ -299,6 +305,11 @@ public final class InvariantChecker implements Participant {
       ledger(entry);
     } else if (r instanceof PoolEntry entry) {
       pool(entry);
+    } else if (r instanceof PortfolioOffer offer) {
+      for (OfferedPosition p : offer.getPositions()) {
+        orders.put(p.getOrderId(), new OrderTerms(p.getOrderId(), offer.getAccountId(),
+            p.getQuantity().signum() > 0 ? Side.SELL : Side.BUY, p.getBankruptcyPrice()));
+      }
     }
   }
 
@@ -400,19 +411,19 @@ public final class InvariantChecker implements Participant {
     List<LoopRecord> waiting = new ArrayList<>();
     for (LoopRecord in : pendingFills) {
       LiquidationFill fill = (LiquidationFill) ((AccountEvent) in.record()).getPayload();
-      LiquidationOrder order = orders.get(fill.getOrderId());
+      OrderTerms order = orders.get(fill.getOrderId());
       if (order == null) {
         waiting.add(in); // the fill answers an order of this step; the venue answers after it
         continue;
       }
-      int side = order.getSide() == Side.SELL ? 1 : -1; // selling closes a long
+      int side = order.side() == Side.SELL ? 1 : -1; // selling closes a long
       BigDecimal closed = fill.getQuantity().abs().multiply(BigDecimal.valueOf(side));
       BigDecimal beat = value(fill.getInstrumentId(), closed, fill.getPrice())
-          .subtract(value(fill.getInstrumentId(), closed, order.getBankruptcyPrice()));
+          .subtract(value(fill.getInstrumentId(), closed, order.bankruptcyPrice()));
       if (beat.signum() < 0) {
-        expectedDeficit.merge(order.getOrderId(), beat.negate().setScale(8, RoundingMode.CEILING), BigDecimal::add);
+        expectedDeficit.merge(order.orderId(), beat.negate().setScale(8, RoundingMode.CEILING), BigDecimal::add);
       } else {
-        beatenBy.merge(order.getOrderId(), beat, BigDecimal::add);
+        beatenBy.merge(order.orderId(), beat, BigDecimal::add);
       }
     }
     pendingFills.clear();
@@ -433,8 +444,8 @@ public final class InvariantChecker implements Participant {
       BigDecimal expected = expectedDeficit.getOrDefault(reference, BigDecimal.ZERO);
       BigDecimal booked = bookedDeficit.getOrDefault(reference, BigDecimal.ZERO);
       if (expected.compareTo(booked) != 0) {
-        LiquidationOrder order = orders.get(reference);
-        violation("account " + (order == null ? "?" : order.getAccountId()) + ", order " + reference
+        OrderTerms order = orders.get(reference);
+        violation("account " + (order == null ? "?" : order.accountId()) + ", order " + reference
             + ": fills below bankruptcy leave a deficit of " + expected.toPlainString()
             + " but the fund booked " + booked.toPlainString());
       }
@@ -442,8 +453,8 @@ public final class InvariantChecker implements Participant {
     bookedPenalty.forEach((reference, penalty) -> {
       BigDecimal cap = beatenBy.getOrDefault(reference, BigDecimal.ZERO);
       if (penalty.compareTo(cap) > 0) {
-        LiquidationOrder order = orders.get(reference);
-        violation("account " + (order == null ? "?" : order.getAccountId()) + ", order " + reference
+        OrderTerms order = orders.get(reference);
+        violation("account " + (order == null ? "?" : order.accountId()) + ", order " + reference
             + ": penalty " + penalty.toPlainString() + " exceeds what its fills beat bankruptcy by, "
             + cap.toPlainString());
       }

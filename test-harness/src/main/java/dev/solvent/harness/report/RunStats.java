@@ -76,6 +76,8 @@ public final class RunStats implements Participant {
   private BigDecimal shortfalls = BigDecimal.ZERO;
   private BigDecimal shortfallCoveredByAdl = BigDecimal.ZERO;
   private BigDecimal poolCovers = BigDecimal.ZERO;
+  private long offers;
+  private final Map<String, Long> riskAuctions = new TreeMap<>();
   private BigDecimal poolBalance;
   private BigDecimal poolLow;
   private BigDecimal liquidationCost = BigDecimal.ZERO;
@@ -172,6 +174,10 @@ public final class RunStats implements Participant {
       ledger(entry, out.time());
     } else if (r instanceof PoolEntry entry) {
       pool(entry, out.time());
+    } else if (r instanceof dev.solvent.avro.offers.PortfolioOffer) {
+      offers++;
+    } else if (r instanceof dev.solvent.avro.awards.RiskAuctionResult result) {
+      riskAuctions.merge(result.getOutcome().name(), 1L, Long::sum);
     } else if (r instanceof DeadLetter letter) {
       deadLetters.merge(letter.getReason().name(), 1L, Long::sum);
     } else if (r instanceof OraclePrice price) {
@@ -316,6 +322,11 @@ public final class RunStats implements Participant {
     f.add(Figure.count("positions taken over by the fund", liquidationsByKind.getOrDefault("TAKEOVER", 0L)));
     f.add(Figure.count("liquidation fills", liquidationFills));
     f.add(Figure.money("liquidated notional, USD", liquidatedNotional));
+    if (offers > 0 || !riskAuctions.isEmpty()) {
+      f.add(Figure.count("portfolios offered to the risk auction", offers));
+      f.add(Figure.count("  won by a backstop provider", riskAuctions.getOrDefault("WON", 0L)));
+      f.add(Figure.count("  without an acceptable bid", riskAuctions.getOrDefault("NO_ACCEPTABLE_BID", 0L)));
+    }
     f.add(Figure.count("auctions started", auctions.getOrDefault("STARTED", 0L)));
     f.add(Figure.count("auctions settled", settledAuctions));
     f.add(Figure.money("auction debt repaid, USD", auctionDebtRepaid));

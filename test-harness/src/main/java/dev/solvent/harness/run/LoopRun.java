@@ -1,7 +1,10 @@
 package dev.solvent.harness.run;
 
+import dev.solvent.harness.backstop.BackstopProviders;
+import dev.solvent.harness.crash.CrashScenario;
 import dev.solvent.harness.liquidators.LiquidatorPool;
 import dev.solvent.harness.loop.ClosedLoop;
+import dev.solvent.harness.loop.Participant;
 import dev.solvent.harness.loop.Progress;
 import dev.solvent.harness.loop.TopicRecorder;
 import dev.solvent.harness.report.InvariantChecker;
@@ -10,6 +13,7 @@ import dev.solvent.harness.venue.VenueSimulator;
 import dev.solvent.harness.venue.VenueStats;
 import dev.solvent.job.config.SolventConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 
@@ -44,7 +48,11 @@ public final class LoopRun {
         .with("checkpoint.dir", spec.output().resolve("checkpoints").toAbsolutePath().toUri().toString());
     writeConfiguration(config, spec.output().resolve(JOB_PROPERTIES));
     long began = System.nanoTime();
-    new ClosedLoop(config, flink, List.of(venue, pool, recorder, stats, checker),
+    List<Participant> participants = new ArrayList<>(List.of(venue, pool, recorder, stats, checker));
+    if (config.get(SolventConfig.RISK_AUCTION)) {
+      participants.add(2, new BackstopProviders(OtherSide.backstops(), CrashScenario.FUND));
+    }
+    new ClosedLoop(config, flink, participants,
         ClosedLoop.adaptive(FINE_STEP_MILLIS, COARSE_STEP_MILLIS, HOLD_MILLIS), progress)
         .run(spec.feed().records().iterator(), spec.feed().start(), spec.feed().end());
     double seconds = (System.nanoTime() - began) / 1e9;

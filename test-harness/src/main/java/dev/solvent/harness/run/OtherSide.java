@@ -1,8 +1,10 @@
 package dev.solvent.harness.run;
 
+import dev.solvent.harness.backstop.BackstopProvider;
 import dev.solvent.harness.liquidators.GasMarket;
 import dev.solvent.harness.liquidators.Liquidator;
 import dev.solvent.harness.venue.VenueSettings;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,18 @@ public final class OtherSide {
       all.add(new Liquidator("liquidator-" + i, capital, minProfit, latency));
     }
     return all;
+  }
+
+  /**
+   * The risk auction's registered backstop providers (liquidation.risk-auction.providers by default): 2, 5 and 10
+   * million USD of capital, risking at most 5 % of it on one portfolio, keeping 0.5 % of its notional, bidding 0.5, 1
+   * and 2 seconds after an offer.
+   */
+  public static List<BackstopProvider> backstops() {
+    return List.of(
+        new BackstopProvider("backstop-1", new BigDecimal("2000000"), 0.05, 0.005, 500),
+        new BackstopProvider("backstop-2", new BigDecimal("5000000"), 0.05, 0.005, 1_000),
+        new BackstopProvider("backstop-3", new BigDecimal("10000000"), 0.05, 0.005, 2_000));
   }
 
   /** Gas of 2 USD per transaction, rising 0.5 % for each liquidation event in the trailing minute. */

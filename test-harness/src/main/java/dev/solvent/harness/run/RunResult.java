@@ -26,6 +26,9 @@ public record RunResult(RunSpec spec, RunStats stats, VenueStats venue, List<Liq
     f.add(Figure.count("deepest liquidation cascade, levels", venue.deepestCascade()));
     f.add(Figure.count("liquidation crosses netted internally", venue.crosses()));
     f.add(Figure.money("notional netted internally, USD", venue.crossedNotional()));
+    f.add(Figure.count("portfolios taken over by backstop providers", venue.takeovers()));
+    f.add(Figure.money("notional taken over by backstop providers, USD", venue.takenOverNotional()));
+    f.add(Figure.count("risk auction awards booked too late (liquidated instead)", venue.takeoversMissed()));
     f.add(Figure.money("liquidated notional sent to the market, USD", venue.filledNotional()));
     venue.worstImpact().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> f.add(
         Figure.percent("venue price impact of liquidations, worst, " + e.getKey(), e.getValue())));

@@ -3,7 +3,11 @@ package dev.solvent.harness.venue;
 import dev.solvent.avro.account.AccountEvent;
 import dev.solvent.avro.account.AdlFill;
 import dev.solvent.avro.account.LiquidationFill;
+import dev.solvent.avro.account.Trade;
 import dev.solvent.avro.adl.AdlOrder;
+import dev.solvent.avro.awards.RiskAuctionOutcome;
+import dev.solvent.avro.awards.RiskAuctionResult;
+import dev.solvent.avro.awards.TransferredPosition;
 import dev.solvent.avro.crosses.LiquidationCross;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentKind;
@@ -109,6 +113,9 @@ public final class VenueSimulator implements Participant {
         }
       } else if (out.record() instanceof AdlOrder order) {
         deleverage(order, until, answers);
+      } else if (out.record() instanceof RiskAuctionResult result
+          && result.getOutcome() == RiskAuctionOutcome.WON) {
+        takeover(result, until, answers);
       }
     }
     if (until != Long.MAX_VALUE) {
@@ -191,6 +198,32 @@ public final class VenueSimulator implements Participant {
     }
     Spec spec = specs.get(cross.getInstrumentId());
     stats.crossed(cross, spec == null ? 1 : spec.units(cross.getPrice().doubleValue()));
+  }
+
+  /**
+   * A risk auction won: the portfolio moves off the book, at the award's transfer prices, after the venue's latency
+   * and only before the award's book-by time (after it the engine has liquidated the account without the auction):
+   * the account's liquidation fill of each offered order, the winner's trade of the same quantity.
+   */
+  private void takeover(RiskAuctionResult result, long until, List<LoopRecord> answers) {
+    long time = Math.max(result.getEventTime().toEpochMilli() + settings.latencyMillis(), until + 1);
+    if (until == Long.MAX_VALUE || time >= result.getBookBy().toEpochMilli()) {
+      stats.takeoverMissed();
+      return;
+    }
+    Instant at = Instant.ofEpochMilli(time);
+    BigDecimal zero = BigDecimal.ZERO.setScale(8);
+    for (TransferredPosition p : result.getPositions()) {
+      answers.add(new LoopRecord("account.events", time, new AccountEvent(at, 0L, new LiquidationFill(
+          result.getAccountId(), p.getInstrumentId(), p.getOrderId(), p.getQuantity().negate(), p.getPrice(),
+          zero))));
+      answers.add(new LoopRecord("account.events", time, new AccountEvent(at, 0L, new Trade(result.getProviderId(),
+          p.getInstrumentId(), "takeover/" + p.getOrderId(), p.getQuantity(), p.getPrice(), zero))));
+      Spec spec = specs.get(p.getInstrumentId());
+      stats.takenOver(p.getQuantity().abs().multiply(p.getPrice())
+          .multiply(BigDecimal.valueOf(spec == null ? 1 : spec.units(p.getPrice().doubleValue()))));
+    }
+    stats.takeover();
   }
 
   private void deleverage(AdlOrder order, long until, List<LoopRecord> answers) {

@@ -25,6 +25,9 @@ public final class VenueStats {
   private BigDecimal filledNotional = BigDecimal.ZERO;
   private BigDecimal adlNotional = BigDecimal.ZERO;
   private long crosses;
+  private long takeovers;
+  private long takeoversMissed;
+  private BigDecimal takenOverNotional = BigDecimal.ZERO;
   private BigDecimal crossedNotional = BigDecimal.ZERO;
 
   void cascade(LiquidationOrder order, int depth) {
@@ -50,6 +53,32 @@ public final class VenueStats {
     crosses++;
     crossedNotional = crossedNotional.add(cross.getQuantity().multiply(cross.getPrice())
         .multiply(BigDecimal.valueOf(units)));
+  }
+
+  void takeover() {
+    takeovers++;
+  }
+
+  void takeoverMissed() {
+    takeoversMissed++;
+  }
+
+  void takenOver(BigDecimal notional) {
+    takenOverNotional = takenOverNotional.add(notional);
+  }
+
+  /** Portfolios a risk auction's winner took over, booked off the book. */
+  public long takeovers() {
+    return takeovers;
+  }
+
+  /** Awards the venue could not book before their book-by time (the engine liquidated those accounts instead). */
+  public long takeoversMissed() {
+    return takeoversMissed;
+  }
+
+  public BigDecimal takenOverNotional() {
+    return takenOverNotional;
   }
 
   public long crosses() {

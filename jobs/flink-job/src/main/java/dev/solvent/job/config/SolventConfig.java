@@ -99,7 +99,10 @@ public final class SolventConfig implements Serializable {
   public static final ConfigKey<Boolean> RISK_AUCTION = register(ConfigKey.flag("liquidation.risk-auction", false,
       "offer an account under maintenance whole to the backstop providers' sealed bids (risk.bids) before any sale"));
   public static final ConfigKey<Long> RISK_AUCTION_WINDOW = register(ConfigKey.millis(
-      "liquidation.risk-auction.window-ms", 10_000, 1, "how long an offer takes bids, event time"));
+      "liquidation.risk-auction.window-ms", 30_000, 1, "how long an offer takes bids, event time"));
+  public static final ConfigKey<String> RISK_AUCTION_PROVIDERS = register(ConfigKey.text(
+      "liquidation.risk-auction.providers", "backstop-1,backstop-2,backstop-3", "the registered backstop providers' "
+          + "accounts, comma-separated: a bid from any other account is a dead letter"));
   public static final ConfigKey<Long> RISK_AUCTION_GRACE = register(ConfigKey.millis(
       "liquidation.risk-auction.grace-ms", 5_000, 0, "how long after the close the venue has to book a winner's "
           + "transfer before the account is liquidated as without an auction"));

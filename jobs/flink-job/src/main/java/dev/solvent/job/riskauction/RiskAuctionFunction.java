@@ -42,9 +42,20 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
       .thenComparing(in -> in instanceof RiskAuctionInput.Assessed a ? a.input().accountId() : "")
       .thenComparingLong(in -> in instanceof RiskAuctionInput.Assessed a ? a.input().sequence() : 0);
 
+  private final long graceMillis;
+  private final java.util.Set<String> providers;
   private transient EventTimeBuffer<RiskAuctionInput> inputs;
   private transient ValueState<RiskAuctionInput> offer;
   private transient ListState<RiskAuctionInput> bids;
+
+  /**
+   * @param graceMillis how long after the close the venue has to book a winner's transfer
+   * @param providers the registered backstop providers' accounts
+   */
+  public RiskAuctionFunction(long graceMillis, java.util.Set<String> providers) {
+    this.graceMillis = graceMillis;
+    this.providers = java.util.Set.copyOf(providers);
+  }
 
   @Override
   public void open(OpenContext context) {
@@ -66,6 +77,10 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
       if (input instanceof RiskAuctionInput.Offer o) {
         offer.update(o);
         ctx.timerService().registerEventTimeTimer(o.offer().getClosesAt().toEpochMilli());
+      } else if (!providers.contains(((RiskAuctionInput.Assessed) input).input().accountId())) {
+        RiskAuctionInput.Assessed bid = (RiskAuctionInput.Assessed) input;
+        ctx.output(REJECTED, Rejections.of(bid.input(), time, DeadLetterReason.INVALID, "account "
+            + bid.input().accountId() + " is not a registered backstop provider (liquidation.risk-auction.providers)"));
       } else if (offer.value() == null) {
         RiskAuctionInput.Assessed bid = (RiskAuctionInput.Assessed) input;
         ctx.output(REJECTED, Rejections.of(bid.input(), time, DeadLetterReason.INVALID, "no open offer "
@@ -83,7 +98,7 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
             a.acceptable()));
       }
       out.collect(RiskAuctionRecords.result(open.offer(),
-          SealedBids.close(RiskAuctionRecords.offer(open.offer()), judged)));
+          SealedBids.close(RiskAuctionRecords.offer(open.offer()), judged), graceMillis));
       offer.clear();
       bids.clear();
     }

@@ -20,12 +20,13 @@ final class RiskAuctionRecords {
                 p.getMarkPrice(), p.getContractSize(), p.getBankruptcyPrice())).toList());
   }
 
-  static RiskAuctionResult result(PortfolioOffer offer, SealedBids.Outcome outcome) {
+  static RiskAuctionResult result(PortfolioOffer offer, SealedBids.Outcome outcome, long graceMillis) {
     boolean won = outcome.winner() != null;
     return RiskAuctionResult.newBuilder()
         .setOfferId(offer.getOfferId())
         .setAccountId(offer.getAccountId())
         .setEventTime(offer.getClosesAt())
+        .setBookBy(offer.getClosesAt().plusMillis(graceMillis))
         .setOutcome(won ? RiskAuctionOutcome.WON : RiskAuctionOutcome.NO_ACCEPTABLE_BID)
         .setProviderId(won ? outcome.winner().accountId() : null)
         .setPrice(won ? outcome.winner().price().setScale(8) : null)
