@@ -172,7 +172,8 @@ public final class SolventPipeline {
           .union(accounts.getSideOutput(AccountOperator.ASSESSED_BIDS))
           .keyBy(RiskAuctionInput::offerId)
           .process(new RiskAuctionFunction(config.get(SolventConfig.RISK_AUCTION_GRACE),
-              java.util.Set.of(config.get(SolventConfig.RISK_AUCTION_PROVIDERS).split("\\s*,\\s*")))).name(Stage.RISK_AUCTION.id()).uid(Stage.RISK_AUCTION.uid());
+              java.util.Set.of(config.get(SolventConfig.RISK_AUCTION_PROVIDERS).split("\\s*,\\s*")),
+              config.get(SolventConfig.RISK_AUCTION_RESERVE))).name(Stage.RISK_AUCTION.id()).uid(Stage.RISK_AUCTION.uid());
       sink(outputs, awards, Topics.RISK_AWARDS);
     }
     // NETTING (optional): opposing orders of an instrument and instant cross at the mark before the market.

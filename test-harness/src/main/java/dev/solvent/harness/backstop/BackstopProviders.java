@@ -4,6 +4,7 @@ import dev.solvent.avro.account.AccountEvent;
 import dev.solvent.avro.account.AccountOpened;
 import dev.solvent.avro.account.Deposit;
 import dev.solvent.avro.account.MarginMode;
+import dev.solvent.avro.awards.RiskAuctionResult;
 import dev.solvent.avro.offers.OfferedPosition;
 import dev.solvent.avro.offers.PortfolioOffer;
 import dev.solvent.avro.riskbids.BidPosition;
@@ -20,14 +21,17 @@ import java.util.List;
 /**
  * The risk auction's other side in the closed loop: registered backstop providers that open and fund their accounts
  * at the start, read {@code risk.offers}, and bid on {@code risk.bids} for what they can carry. Pricing rule: the
- * portfolio's equity less its worst-scenario loss on the risk arrays, less the provider's spread on its notional
- * (negative when the worst case is larger than the equity: the provider must be paid to take it). A provider skips a
- * portfolio whose worst case exceeds its appetite, or whose bid could not arrive before the close.
+ * portfolio's equity less the provider's share of its worst-scenario loss on the risk arrays, less its spread on the
+ * notional (negative when that is more than the equity: the provider must be paid to take it). A provider skips a
+ * portfolio whose worst case exceeds its appetite, that would take it past its capital limit (the notional of what
+ * it has won, counted from risk.awards), or whose bid could not arrive before the close.
  */
 public final class BackstopProviders implements Participant {
 
   private final List<BackstopProvider> providers;
   private final String fund;
+  private final java.util.Map<String, BigDecimal> takenOver = new java.util.HashMap<>();
+  private final java.util.Map<String, BigDecimal> offeredNotional = new java.util.HashMap<>();
   private boolean opened;
   private long sequence;
 
@@ -52,6 +56,12 @@ public final class BackstopProviders implements Participant {
             new Deposit(p.accountId(), "USD", p.capital().setScale(8)))));
       }
       opened = true;
+    }
+    for (LoopRecord out : outputs) {
+      if (out.record() instanceof RiskAuctionResult result && result.getProviderId() != null) {
+        takenOver.merge(result.getProviderId(), offeredNotional.getOrDefault(result.getOfferId(), BigDecimal.ZERO),
+            BigDecimal::add);
+      }
     }
     for (LoopRecord out : outputs) {
       if (out.record() instanceof PortfolioOffer offer) {
@@ -80,7 +90,12 @@ public final class BackstopProviders implements Participant {
           .multiply(position.getContractSize()).abs());
       echo.add(new BidPosition(position.getInstrumentId(), position.getQuantity(), position.getMarkPrice()));
     }
-    BigDecimal price = offer.getEquity().subtract(worst)
+    offeredNotional.put(offer.getOfferId(), notional);
+    BigDecimal limit = p.capital().multiply(BigDecimal.valueOf(p.leverage()));
+    if (takenOver.getOrDefault(p.accountId(), BigDecimal.ZERO).add(notional).compareTo(limit) > 0) {
+      return; // its capital limit: no more than leverage × capital of notional taken over in all
+    }
+    BigDecimal price = offer.getEquity().subtract(worst.multiply(BigDecimal.valueOf(p.worstShare())))
         .subtract(notional.multiply(BigDecimal.valueOf(p.spread()))).setScale(8, RoundingMode.FLOOR);
     answers.add(new LoopRecord("risk.bids", time, new RiskBid(Instant.ofEpochMilli(time), new PortfolioBid(
         offer.getOfferId(), p.accountId(), price, offer.getEquity(), echo, ++sequence))));

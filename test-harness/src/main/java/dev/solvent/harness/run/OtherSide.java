@@ -45,14 +45,15 @@ public final class OtherSide {
 
   /**
    * The risk auction's registered backstop providers (liquidation.risk-auction.providers by default): 2, 5 and 10
-   * million USD of capital, risking at most 5 % of it on one portfolio, keeping 0.5 % of its notional, bidding 0.5, 1
-   * and 2 seconds after an offer.
+   * million USD of capital, taking over at most twice that in notional, risking at most 5 % of it on one portfolio,
+   * charging 5 %, 4 % and 3 % of its worst scenario and 0.2 % of its notional, bidding 0.5, 1 and 2 seconds after an
+   * offer.
    */
   public static List<BackstopProvider> backstops() {
     return List.of(
-        new BackstopProvider("backstop-1", new BigDecimal("2000000"), 0.05, 0.005, 500),
-        new BackstopProvider("backstop-2", new BigDecimal("5000000"), 0.05, 0.005, 1_000),
-        new BackstopProvider("backstop-3", new BigDecimal("10000000"), 0.05, 0.005, 2_000));
+        new BackstopProvider("backstop-1", new BigDecimal("2000000"), 2, 0.05, 0.05, 0.002, 500),
+        new BackstopProvider("backstop-2", new BigDecimal("5000000"), 2, 0.05, 0.04, 0.002, 1_000),
+        new BackstopProvider("backstop-3", new BigDecimal("10000000"), 2, 0.05, 0.03, 0.002, 2_000));
   }
 
   /** Gas of 2 USD per transaction, rising 0.5 % for each liquidation event in the trailing minute. */

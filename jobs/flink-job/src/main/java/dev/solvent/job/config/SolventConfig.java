@@ -103,6 +103,9 @@ public final class SolventConfig implements Serializable {
   public static final ConfigKey<String> RISK_AUCTION_PROVIDERS = register(ConfigKey.text(
       "liquidation.risk-auction.providers", "backstop-1,backstop-2,backstop-3", "the registered backstop providers' "
           + "accounts, comma-separated: a bid from any other account is a dead letter"));
+  public static final ConfigKey<Double> RISK_AUCTION_RESERVE = register(ConfigKey.number(
+      "liquidation.risk-auction.reserve", 1, 0, 10, "the lowest acceptable bid is the portfolio's equity less this "
+          + "many maintenance margins (the most a takeover costs the fund is then that much margin less the equity)"));
   public static final ConfigKey<Long> RISK_AUCTION_GRACE = register(ConfigKey.millis(
       "liquidation.risk-auction.grace-ms", 5_000, 0, "how long after the close the venue has to book a winner's "
           + "transfer before the account is liquidated as without an auction"));

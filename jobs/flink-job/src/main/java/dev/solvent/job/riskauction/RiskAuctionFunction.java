@@ -44,6 +44,7 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
 
   private final long graceMillis;
   private final java.util.Set<String> providers;
+  private final java.math.BigDecimal reserve;
   private transient EventTimeBuffer<RiskAuctionInput> inputs;
   private transient ValueState<RiskAuctionInput> offer;
   private transient ListState<RiskAuctionInput> bids;
@@ -51,10 +52,12 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
   /**
    * @param graceMillis how long after the close the venue has to book a winner's transfer
    * @param providers the registered backstop providers' accounts
+   * @param reserve the reserve price's distance below the equity, in maintenance margins
    */
-  public RiskAuctionFunction(long graceMillis, java.util.Set<String> providers) {
+  public RiskAuctionFunction(long graceMillis, java.util.Set<String> providers, double reserve) {
     this.graceMillis = graceMillis;
     this.providers = java.util.Set.copyOf(providers);
+    this.reserve = java.math.BigDecimal.valueOf(reserve);
   }
 
   @Override
@@ -98,7 +101,7 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
             a.acceptable()));
       }
       out.collect(RiskAuctionRecords.result(open.offer(),
-          SealedBids.close(RiskAuctionRecords.offer(open.offer()), judged), graceMillis));
+          SealedBids.close(RiskAuctionRecords.offer(open.offer()), judged, reserve), graceMillis));
       offer.clear();
       bids.clear();
     }

@@ -30,6 +30,7 @@ final class RiskAuctionRecords {
         .setOutcome(won ? RiskAuctionOutcome.WON : RiskAuctionOutcome.NO_ACCEPTABLE_BID)
         .setProviderId(won ? outcome.winner().accountId() : null)
         .setPrice(won ? outcome.winner().price().setScale(8) : null)
+        .setReservePrice(outcome.reservePrice())
         .setBids(outcome.bids())
         .setAcceptableBids(outcome.acceptable())
         .setPositions(outcome.transfer().stream().map(t -> TransferredPosition.newBuilder()

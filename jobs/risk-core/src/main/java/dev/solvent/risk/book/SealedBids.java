@@ -24,7 +24,8 @@ public final class SealedBids {
    * @param transfer on a win, each position's transfer price, in the offer's order
    * @param acceptable the acceptable bids for the portfolio offered
    */
-  public record Outcome(AccountEvent.BidPlaced winner, List<Transfer> transfer, int bids, int acceptable) {}
+  public record Outcome(AccountEvent.BidPlaced winner, List<Transfer> transfer, int bids, int acceptable,
+      BigDecimal reservePrice) {}
 
   /** One position moved to the winner at a price. */
   public record Transfer(AccountOutput.OfferedPosition position, BigDecimal price) {}
@@ -37,24 +38,29 @@ public final class SealedBids {
 
   /**
    * Only bids for the portfolio as offered count (its equity and every position's quantity and mark): a provider's
-   * account checked exactly that portfolio. The winner's transfer puts every position at its bankruptcy price,
+   * account checked exactly that portfolio; and only at or above the reserve price, the offer's equity less
+   * {@code reserve} times its maintenance margin (the most a takeover may cost the fund is then that margin less the
+   * equity; 0 keeps every bid at or above the equity less the margin, the buffer a liquidation would consume). The winner's transfer puts every position at its bankruptcy price,
    * where the account's equity is 0, and moves the first by the price per contract, {@code price / (quantity ×
    * size)}, rounded to the wire's scale: the account is left the price (to that rounding), the winner gets the
    * portfolio at today's value less the price. A bid whose transfer would need a price at or below 0 is not
    * acceptable.
    */
-  public static Outcome close(AccountOutput.PortfolioOffered offer, List<Judged> bids) {
+  public static Outcome close(AccountOutput.PortfolioOffered offer, List<Judged> bids, BigDecimal reserve) {
+    BigDecimal reservePrice = offer.equity().subtract(reserve.multiply(offer.maintenanceMargin()))
+        .setScale(8, RoundingMode.CEILING);
     List<AccountEvent.BidPlaced> acceptable = new ArrayList<>();
     for (Judged j : bids) {
-      if (j.acceptable() && forOffer(offer, j.bid()) && transfer(offer, j.bid().price()) != null) {
+      if (j.acceptable() && forOffer(offer, j.bid()) && j.bid().price().compareTo(reservePrice) >= 0
+          && transfer(offer, j.bid().price()) != null) {
         acceptable.add(j.bid());
       }
     }
     if (acceptable.isEmpty()) {
-      return new Outcome(null, List.of(), bids.size(), 0);
+      return new Outcome(null, List.of(), bids.size(), 0, reservePrice);
     }
     AccountEvent.BidPlaced winner = acceptable.stream().min(BEST).orElseThrow();
-    return new Outcome(winner, transfer(offer, winner.price()), bids.size(), acceptable.size());
+    return new Outcome(winner, transfer(offer, winner.price()), bids.size(), acceptable.size(), reservePrice);
   }
 
   static boolean forOffer(AccountOutput.PortfolioOffered offer, AccountEvent.BidPlaced bid) {
