@@ -187,7 +187,14 @@ public final class Scenario {
     return event(at, new LiquidationFill(account, instrument, orderId, d(quantity), d(price), d("0")));
   }
 
-  /** The records by topic, in the order they were added. */
+  /** A backstop provider's sealed bid for an offered portfolio of one position (risk.bids). */
+  public Scenario riskBid(long at, String provider, String offerId, String price, String offerEquity,
+      String instrument, String quantity, String markPrice) {
+    return add("risk.bids", new dev.solvent.avro.riskbids.RiskBid(at(at), new dev.solvent.avro.riskbids.PortfolioBid(
+        offerId, provider, d(price), d(offerEquity), List.of(new dev.solvent.avro.riskbids.BidPosition(instrument,
+            d(quantity), d(markPrice))), sequence++)));
+  }
+
   /** Puts a topic's records in event-time order (stable), for records added after later ones. */
   public Scenario inTimeOrder(String topic) {
     records.getOrDefault(topic, new ArrayList<>()).sort(java.util.Comparator.comparingLong(
