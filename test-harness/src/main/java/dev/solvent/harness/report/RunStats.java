@@ -81,7 +81,10 @@ public final class RunStats implements Participant {
   private BigDecimal poolBalance;
   private BigDecimal poolLow;
   private BigDecimal liquidationCost = BigDecimal.ZERO;
-  /** Per liquidation order, the mark it was planned at: what its fills cost is measured against it. */
+  /**
+   * Per liquidation order (and risk auction takeover order), the mark it was planned (offered) at: what its fills
+   * cost is measured against it.
+   */
   private final Map<String, BigDecimal> orderMark = new HashMap<>();
 
   // time series, one point per bucket
@@ -174,8 +177,10 @@ public final class RunStats implements Participant {
       ledger(entry, out.time());
     } else if (r instanceof PoolEntry entry) {
       pool(entry, out.time());
-    } else if (r instanceof dev.solvent.avro.offers.PortfolioOffer) {
+    } else if (r instanceof dev.solvent.avro.offers.PortfolioOffer offer) {
       offers++;
+      // A takeover's fills cost the account what they fall short of the offer's marks, as a liquidation's do.
+      offer.getPositions().forEach(p -> orderMark.put(p.getOrderId(), p.getMarkPrice()));
     } else if (r instanceof dev.solvent.avro.awards.RiskAuctionResult result) {
       riskAuctions.merge(result.getOutcome().name(), 1L, Long::sum);
     } else if (r instanceof DeadLetter letter) {

@@ -50,7 +50,7 @@ public final class LoopRun {
     long began = System.nanoTime();
     List<Participant> participants = new ArrayList<>(List.of(venue, pool, recorder, stats, checker));
     if (config.get(SolventConfig.RISK_AUCTION)) {
-      participants.add(2, new BackstopProviders(OtherSide.backstops(), CrashScenario.FUND));
+      participants.add(2, new BackstopProviders(OtherSide.backstops(), firstFund(spec.feed())));
     }
     new ClosedLoop(config, flink, participants,
         ClosedLoop.adaptive(FINE_STEP_MILLIS, COARSE_STEP_MILLIS, HOLD_MILLIS), progress)
@@ -60,6 +60,16 @@ public final class LoopRun {
     venueStats.cascade().forEach(p -> stats.cascade(p.time(), p.depth()));
     return new RunResult(spec, stats, venueStats, pool.stats(), pool.settled(), checker.violations(),
         checker.checkedAccounts(), seconds);
+  }
+
+  /** The fund the feed's first account opens with: the backstop providers' accounts belong to it too. */
+  static String firstFund(dev.solvent.harness.loop.Feed feed) {
+    return feed.records().stream()
+        .filter(r -> r.record() instanceof dev.solvent.avro.account.AccountEvent e
+            && e.getPayload() instanceof dev.solvent.avro.account.AccountOpened)
+        .map(r -> ((dev.solvent.avro.account.AccountOpened) ((dev.solvent.avro.account.AccountEvent) r.record())
+            .getPayload()).getFundId())
+        .findFirst().orElse(CrashScenario.FUND);
   }
 
   /** The effective job configuration of a run, beside its topics (what {@code explain --account} rebuilds with). */
