@@ -83,6 +83,12 @@ public final class ClosedLoop {
    * they come, then ends the inputs and lets the job finish.
    */
   public void run(Iterator<LoopRecord> feed, long start, long end) throws Exception {
+    if (config.get(SolventConfig.MAX_OUT_OF_ORDERNESS) != 0) {
+      // A step's outputs are complete once the watermark passes the step's heartbeats; an allowed lateness holds it
+      // back by as much, and the loop would wait for outputs that cannot come (RunConfig.loop sets 0).
+      throw new IllegalArgumentException("the closed loop needs input.max-out-of-orderness-ms=0, not "
+          + config.get(SolventConfig.MAX_OUT_OF_ORDERNESS));
+    }
     Bus bus = Bus.open("loop-" + UUID.randomUUID(), SolventPipeline.outputs(config).size());
     try {
       StreamExecutionEnvironment env = SolventEnvironment.create(config, flink);

@@ -7,6 +7,7 @@ import dev.solvent.harness.loop.Feed;
 import dev.solvent.harness.loop.Progress;
 import dev.solvent.harness.run.LoopRun;
 import dev.solvent.harness.run.OtherSide;
+import dev.solvent.harness.run.RunConfig;
 import dev.solvent.harness.run.RunResult;
 import dev.solvent.harness.run.RunSpec;
 import dev.solvent.job.config.SolventConfig;
@@ -49,7 +50,7 @@ class MechanismCombinationsITCase {
   @ParameterizedTest(name = "netting {0}, risk auction {1}, pool {2}")
   @MethodSource("combinations")
   void theBooksHold(boolean netting, boolean riskAuction, boolean pool) throws Exception {
-    SolventConfig config = SolventConfig.defaults()
+    SolventConfig config = RunConfig.loop(null, java.util.List.of())
         .with("oracle.deviation-threshold", "0.004").with("oracle.heartbeat-ms", "300000")
         .with("liquidation.netting", Boolean.toString(netting))
         .with("liquidation.risk-auction", Boolean.toString(riskAuction))
