@@ -115,6 +115,21 @@ public final class ExplainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Where the parser stopped; nothing when it does not say (Jackson's length and depth limits, e.g. a 50 MB string
+   * or JSON nested 100,000 deep, report no location).
+   */
+  private static String where(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+        + e.getLocation().getColumnNr();
+  }
+
+  /** A message on one line, at most 300 characters (it may quote the input). */
+  static String oneLine(String message) {
+    String line = String.valueOf(message).replaceAll("\\s+", " ").strip();
+    return line.length() <= 300 ? line : line.substring(0, 300) + "…";
+  }
+
   private static int explain(String source, InputStream stdin, PrintStream out, PrintStream err) {
     JsonNode json;
     try {
@@ -123,8 +138,8 @@ public final class ExplainCommand implements Callable<Integer> {
       err.println("solvent explain: no such file: " + source);
       return BAD_INPUT;
     } catch (JsonProcessingException e) {
-      err.println("solvent explain: " + source + " is not valid JSON: " + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+      err.println("solvent explain: " + source + " is not valid JSON: " + oneLine(e.getOriginalMessage())
+          + where(e));
       return BAD_INPUT;
     } catch (IOException e) {
       err.println("solvent explain: cannot read " + source + ": " + e.getMessage());

@@ -275,6 +275,14 @@ class ExplainCommandTest {
   }
 
   @Test
+  void inputBeyondTheParsersLimitsIsOneLineAndExitTwo() {
+    // Jackson's limits (string length, nesting depth, number length) report no location: one line all the same.
+    assertError("{\"account\": \"" + "x".repeat(50_000_000) + "\"}", "is not valid JSON: String value length");
+    assertError("[".repeat(100_000), "is not valid JSON: Document nesting depth");
+    assertError("{\"account\": {\"cash\": " + "9".repeat(5_000) + "}}", "is not valid JSON: Number value length");
+  }
+
+  @Test
   void missingFileIsAUsageError() {
     assertThat(run(EXAMPLES.resolve("nope.json").toString(), "")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
