@@ -333,17 +333,7 @@ public final class InvariantChecker implements Participant {
     String fundKey = CASH.equals(currency) ? entry.getFundId() : entry.getFundId() + " " + currency;
     String where = "fund " + fundKey + ", entry " + entry.getSequence() + " (" + entry.getKind() + ", "
         + entry.getReference() + ")";
-    Fund before = funds.getOrDefault(fundKey, new Fund(currency, 0, BigDecimal.ZERO, BigDecimal.ZERO));
-    if (entry.getSequence() != before.sequence() + 1) {
-      violation(where + ": sequence follows " + before.sequence());
-    }
-    BigDecimal expected = before.balance().add(entry.getAmount());
-    if (expected.compareTo(entry.getBalanceAfter()) != 0) {
-      violation(where + ": balance after " + entry.getBalanceAfter().toPlainString() + " but the previous balance "
-          + before.balance().toPlainString() + " plus the amount is " + expected.toPlainString());
-    }
-    funds.put(fundKey, new Fund(currency, entry.getSequence(), entry.getBalanceAfter(),
-        before.sum().add(entry.getAmount())));
+    chain(fundKey, currency, where, entry.getSequence(), entry.getAmount(), entry.getBalanceAfter());
     String reference = entry.getReference();
     String account = entry.getAccountId();
     if (account != null && entry.getKind() != dev.solvent.avro.insurance.LedgerEntryKind.SEED) {
@@ -368,21 +358,27 @@ public final class InvariantChecker implements Participant {
     }
   }
 
+  /** One entry of a fund's or the pool's ledger: the next sequence, and the balance after it the previous plus it. */
+  private void chain(String key, String currency, String where, long sequence, BigDecimal amount,
+      BigDecimal balanceAfter) {
+    Fund before = funds.getOrDefault(key, new Fund(currency, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+    if (sequence != before.sequence() + 1) {
+      violation(where + ": sequence follows " + before.sequence());
+    }
+    BigDecimal expected = before.balance().add(amount);
+    if (expected.compareTo(balanceAfter) != 0) {
+      violation(where + ": balance after " + balanceAfter.toPlainString() + " but the previous balance "
+          + before.balance().toPlainString() + " plus the amount is " + expected.toPlainString());
+    }
+    funds.put(key, new Fund(currency, sequence, balanceAfter, before.sum().add(amount)));
+  }
+
   /** The mutual pool's entry: its own ledger, as a fund's, plus the funds' draws within their cap. */
   private void pool(PoolEntry entry) {
     String where = "pool " + entry.getPoolId() + ", entry " + entry.getSequence() + " (" + entry.getKind() + ", "
         + entry.getFundId() + ", " + entry.getReference() + ")";
     String key = "pool " + entry.getPoolId();
-    Fund before = funds.getOrDefault(key, new Fund(CASH, 0, BigDecimal.ZERO, BigDecimal.ZERO));
-    if (entry.getSequence() != before.sequence() + 1) {
-      violation(where + ": sequence follows " + before.sequence());
-    }
-    BigDecimal expected = before.balance().add(entry.getAmount());
-    if (expected.compareTo(entry.getBalanceAfter()) != 0) {
-      violation(where + ": balance after " + entry.getBalanceAfter().toPlainString() + " but the previous balance "
-          + before.balance().toPlainString() + " plus the amount is " + expected.toPlainString());
-    }
-    funds.put(key, new Fund(CASH, entry.getSequence(), entry.getBalanceAfter(), before.sum().add(entry.getAmount())));
+    chain(key, CASH, where, entry.getSequence(), entry.getAmount(), entry.getBalanceAfter());
     switch (entry.getKind()) {
       case SEED -> flows(CASH).deposits = flows(CASH).deposits.add(entry.getAmount());
       case PREMIUM -> {
