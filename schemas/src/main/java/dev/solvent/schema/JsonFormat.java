@@ -146,12 +146,17 @@ public final class JsonFormat {
   private static Object fromNode(Schema schema, JsonNode node, String path) {
     if (schema.getLogicalType() instanceof LogicalTypes.Decimal decimal) {
       BigDecimal value = decimal(node, path);
-      try {
-        return value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
-      } catch (ArithmeticException e) {
-        throw new IllegalArgumentException(path + ": " + value.toPlainString() + " has more than "
-            + decimal.getScale() + " decimal places");
+      // Checked before any rescaling: "1e999999999" or "1e-999999999" would otherwise allocate a billion digits.
+      BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+      if (stripped.scale() > decimal.getScale()) {
+        throw new IllegalArgumentException(path + ": " + abbreviated(value) + " has more than " + decimal.getScale()
+            + " decimal places");
       }
+      if (stripped.precision() - stripped.scale() > decimal.getPrecision() - decimal.getScale()) {
+        throw new IllegalArgumentException(path + ": " + abbreviated(value) + " has more than "
+            + (decimal.getPrecision() - decimal.getScale()) + " digits before the point");
+      }
+      return value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
     }
     if (schema.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
       if (node.isIntegralNumber()) {
@@ -254,6 +259,12 @@ public final class JsonFormat {
     }
     throw new IllegalArgumentException(at(path) + "\"type\" must be one of "
         + candidates.stream().map(Schema::getName).toList() + ", got '" + type + "'");
+  }
+
+  /** A decimal as a short text (scientific, so a huge exponent costs nothing), cut at 40 characters. */
+  private static String abbreviated(BigDecimal value) {
+    String text = value.toString();
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   private static BigDecimal decimal(JsonNode node, String path) {

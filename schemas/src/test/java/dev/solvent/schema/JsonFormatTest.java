@@ -68,4 +68,21 @@ class JsonFormatTest {
         MarketTick.class)).hasMessageContaining("payload.price: 'NaN' is not a decimal number");
     assertThatThrownBy(() -> JsonFormat.read("{oops", MarketTick.class)).hasMessageContaining("not valid JSON");
   }
+
+  @Test
+  void decimalsWithAbsurdExponentsAreRefusedWithoutExpandingThem() throws Exception {
+    // Rescaled or printed in full, each would be a billion digits: refused from their short form, at once. (As JSON
+    // numbers they are doubles, 0 and infinity, for the content rules to refuse.)
+    assertThatThrownBy(() -> JsonFormat.read("{\"eventTime\": 1, \"payload\": {\"type\": \"Quote\", "
+        + "\"underlying\": \"BTC\", \"source\": \"x\", \"price\": \"1e-999999999\"}}", MarketTick.class))
+        .hasMessageContaining("payload.price: 1E-999999999 has more than 8 decimal places");
+    assertThatThrownBy(() -> JsonFormat.read("{\"eventTime\": 1, \"payload\": {\"type\": \"Quote\", "
+        + "\"underlying\": \"BTC\", \"source\": \"x\", \"price\": \"1e999999999\"}}", MarketTick.class))
+        .hasMessageContaining("payload.price: 1E+999999999 has more than 30 digits before the point");
+    // At the edges of what the wire holds: 30 digits before the point and 8 after, and trailing zeros beyond.
+    MarketTick edge = JsonFormat.read("{\"eventTime\": 1, \"payload\": {\"type\": \"Quote\", \"underlying\": "
+        + "\"BTC\", \"source\": \"x\", \"price\": \"" + "9".repeat(30) + ".12345678000\"}}", MarketTick.class);
+    assertThat(((dev.solvent.avro.ticks.Quote) edge.getPayload()).getPrice().toPlainString())
+        .isEqualTo("9".repeat(30) + ".12345678");
+  }
 }
