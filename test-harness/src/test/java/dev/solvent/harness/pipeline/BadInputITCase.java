@@ -68,25 +68,61 @@ class BadInputITCase {
 
   @Test
   void invalidRecordsBecomeDeadLettersAndChangeNothingElse() throws Exception {
-    Map<String, List<Path>> clean = RandomScenario.generate(11, 200, 180, 0.3).write(dir.resolve("clean"));
-    Map<String, List<Path>> dirty = RandomScenario.generate(11, 200, 180, 0.3).write(dir.resolve("dirty"));
+    List<DeadLetter> letters = injectAndCompare(BAD, "one");
+    DeadLetter oversized = letters.stream().filter(l -> l.getReason().name().equals("OVERSIZED")).findFirst()
+        .orElseThrow();
+    assertThat(oversized.getValueSize()).isGreaterThan(70_000);
+    assertThat(oversized.getValue().remaining()).isEqualTo(65_536);
+    System.out.println(letters.stream().map(l -> l.getReason() + ": " + l.getDetail().substring(0,
+        Math.min(120, l.getDetail().length()))).collect(Collectors.joining("\n")));
+  }
+
+  /**
+   * Thousands of hostile records, seeded (issue 18): on every input topic, garbage bytes, truncated records, unknown
+   * union branches and enum symbols, values past the size limit, timestamps at the ends of the range, decimals with
+   * absurd exponents (as text, and as numbers beyond a double), JSON nested 5,000 deep. Each is one dead letter with
+   * its reason; nothing else changes.
+   */
+  @Test
+  void aSeededStreamOfThousandsOfHostileRecordsChangesNothingElse() throws Exception {
+    Map<String, List<String[]>> hostile = HostileRecords.generate(20_251_010L, 600, END);
+    assertThat(hostile.values().stream().mapToInt(List::size).sum()).isEqualTo(3_000);
+    List<DeadLetter> letters = injectAndCompare(hostile, "hostile");
+    Map<String, Long> byReason = letters.stream().collect(Collectors.groupingBy(l -> l.getReason().name(),
+        TreeMap::new, Collectors.counting()));
+    System.out.println("hostile records by dead-letter reason: " + byReason);
+    assertThat(byReason.keySet()).contains("UNDECODABLE", "OVERSIZED", "LATE");
+  }
+
+  /** The event time of the clean files' closing heartbeats: appended records sit at their end. */
+  private static final String END = "2025-10-10T21:03:00Z";
+
+  /**
+   * Appends {@code bad} to clean files, runs both, and checks every output but the dead letters is the clean run's
+   * and each appended record is one dead letter with its coordinates and reason; returns the dead letters.
+   */
+  private List<DeadLetter> injectAndCompare(Map<String, List<String[]>> bad, String name) throws Exception {
+    Map<String, List<Path>> clean = RandomScenario.generate(11, 200, 180, 0.3).write(dir.resolve(name + "-clean"));
+    Map<String, List<Path>> dirty = RandomScenario.generate(11, 200, 180, 0.3).write(dir.resolve(name + "-dirty"));
     Map<String, Long> cleanLines = new TreeMap<>();
-    for (var entry : BAD.entrySet()) {
+    for (var entry : bad.entrySet()) {
       Path file = dirty.containsKey(entry.getKey()) ? dirty.get(entry.getKey()).get(0)
-          : dir.resolve("dirty").resolve(entry.getKey() + ".jsonl");
+          : dir.resolve(name + "-dirty").resolve(entry.getKey() + ".jsonl");
       if (!dirty.containsKey(entry.getKey())) {
         Files.createFile(file);
         dirty = new java.util.HashMap<>(dirty);
         dirty.put(entry.getKey(), List.of(file));
       }
       cleanLines.put(entry.getKey(), Files.lines(file).count());
-      for (String[] bad : entry.getValue()) {
-        Files.writeString(file, bad[0] + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      StringBuilder appended = new StringBuilder();
+      for (String[] record : entry.getValue()) {
+        appended.append(record[0]).append('\n');
       }
+      Files.writeString(file, appended, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
     SolventConfig config = SolventConfig.defaults().with("job.parallelism", "2");
-    var expected = PipelineRun.run(clean, dir.resolve("out-clean"), config);
-    var actual = PipelineRun.run(dirty, dir.resolve("out-dirty"), config);
+    var expected = PipelineRun.run(clean, dir.resolve(name + "-out-clean"), config);
+    var actual = PipelineRun.run(dirty, dir.resolve(name + "-out-dirty"), config);
 
     var expectedTopics = expected.canonical();
     var actualTopics = actual.canonical();
@@ -97,25 +133,21 @@ class BadInputITCase {
     }
     assertThat(expected.records(Topics.DEAD_LETTERS)).isEmpty();
     List<DeadLetter> letters = actual.records(Topics.DEAD_LETTERS);
-    int injected = BAD.values().stream().mapToInt(List::size).sum();
+    int injected = bad.values().stream().mapToInt(List::size).sum();
     assertThat(letters).hasSize(injected);
-    for (var entry : BAD.entrySet()) {
+    for (var entry : bad.entrySet()) {
       List<DeadLetter> ofTopic = letters.stream().filter(l -> l.getSourceTopic().equals(entry.getKey()))
           .sorted(java.util.Comparator.comparingLong(DeadLetter::getOffset)).toList();
       assertThat(ofTopic).hasSize(entry.getValue().size());
       for (int i = 0; i < ofTopic.size(); i++) {
         DeadLetter letter = ofTopic.get(i);
-        assertThat(letter.getReason().name()).as(letter.getDetail()).isEqualTo(entry.getValue().get(i)[1]);
+        assertThat(List.of(entry.getValue().get(i)[1].split("\\|")))
+            .as(entry.getKey() + " line " + (i + 1) + ": " + letter.getDetail()).contains(letter.getReason().name());
         assertThat(letter.getOffset()).isEqualTo(cleanLines.get(entry.getKey()) + i + 1);
         assertThat(letter.getPartition()).isZero();
         assertThat(letter.getDetail()).isNotBlank();
       }
     }
-    DeadLetter oversized = letters.stream().filter(l -> l.getReason().name().equals("OVERSIZED")).findFirst()
-        .orElseThrow();
-    assertThat(oversized.getValueSize()).isGreaterThan(70_000);
-    assertThat(oversized.getValue().remaining()).isEqualTo(65_536);
-    System.out.println(letters.stream().map(l -> l.getReason() + ": " + l.getDetail().substring(0,
-        Math.min(120, l.getDetail().length()))).collect(Collectors.joining("\n")));
+    return letters;
   }
 }
