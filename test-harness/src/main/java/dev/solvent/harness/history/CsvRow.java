@@ -32,8 +32,8 @@ record CsvRow(Path file, int line, String text, List<String> fields) {
   /** Up to {@code limit} non-blank lines from the start of the file. */
   private static List<CsvRow> read(Path file, int limit) {
     List<CsvRow> rows = new ArrayList<>();
+    int number = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int number = 0;
       for (String text = in.readLine(); text != null && rows.size() < limit; text = in.readLine()) {
         number++;
         if (number == 1 && text.startsWith("\uFEFF")) {
@@ -43,6 +43,9 @@ record CsvRow(Path file, int line, String text, List<String> fields) {
           rows.add(of(file, number, text));
         }
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      // a binary or non-UTF-8 file: the user's input, refused in one line like any malformed CSV
+      throw new IllegalArgumentException(file + ":" + (number + 1) + ": not UTF-8 text (a price file is a CSV)");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
