@@ -3,13 +3,13 @@ package dev.solvent.job;
 import dev.solvent.avro.account.AccountEvent;
 import dev.solvent.avro.account.Deposit;
 import dev.solvent.avro.adl.AdlOrder;
+import dev.solvent.avro.awards.RiskAuctionResult;
 import dev.solvent.avro.bids.AuctionBid;
 import dev.solvent.avro.deadletter.DeadLetter;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.margin.MarginUpdate;
-import dev.solvent.avro.awards.RiskAuctionResult;
 import dev.solvent.avro.offers.PortfolioOffer;
 import dev.solvent.avro.oracle.OraclePrice;
 import dev.solvent.avro.pool.PoolEntry;
@@ -64,8 +64,8 @@ import dev.solvent.job.state.AuctionStageInputCodec;
 import dev.solvent.job.state.RiskArrayStageInputCodec;
 import dev.solvent.job.state.RiskAuctionInputCodec;
 import dev.solvent.job.state.StateCodecs;
-import dev.solvent.schema.Topic;
 import dev.solvent.risk.account.Account;
+import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
 import java.math.BigDecimal;
 import java.util.List;
@@ -172,8 +172,9 @@ public final class SolventPipeline {
           .union(accounts.getSideOutput(AccountOperator.ASSESSED_BIDS))
           .keyBy(RiskAuctionInput::offerId)
           .process(new RiskAuctionFunction(config.get(SolventConfig.RISK_AUCTION_GRACE),
-              java.util.Set.of(config.get(SolventConfig.RISK_AUCTION_PROVIDERS).split("\\s*,\\s*")),
-              config.get(SolventConfig.RISK_AUCTION_RESERVE))).name(Stage.RISK_AUCTION.id()).uid(Stage.RISK_AUCTION.uid());
+              List.of(config.get(SolventConfig.RISK_AUCTION_PROVIDERS).split("\\s*,\\s*")),
+              config.get(SolventConfig.RISK_AUCTION_RESERVE)))
+          .name(Stage.RISK_AUCTION.id()).uid(Stage.RISK_AUCTION.uid());
       sink(outputs, awards, Topics.RISK_AWARDS);
     }
     // NETTING (optional): opposing orders of an instrument and instant cross at the mark before the market.

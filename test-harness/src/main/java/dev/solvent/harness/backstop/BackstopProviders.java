@@ -16,7 +16,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The risk auction's other side in the closed loop: registered backstop providers that open and fund their accounts
@@ -30,8 +32,8 @@ public final class BackstopProviders implements Participant {
 
   private final List<BackstopProvider> providers;
   private final String fund;
-  private final java.util.Map<String, BigDecimal> takenOver = new java.util.HashMap<>();
-  private final java.util.Map<String, BigDecimal> offeredNotional = new java.util.HashMap<>();
+  private final Map<String, BigDecimal> takenOver = new HashMap<>();
+  private final Map<String, BigDecimal> offeredNotional = new HashMap<>();
   private boolean opened;
   private long sequence;
 

@@ -24,6 +24,7 @@ import dev.solvent.avro.margin.MarginUpdate;
 import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.job.model.Instruments;
 import dev.solvent.harness.loop.Participant;
+import dev.solvent.risk.ledger.Payoff;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -60,7 +61,6 @@ import java.util.TreeMap;
 public final class InvariantChecker implements Participant {
 
   private static final String CASH = "USD";
-  private static final int INVERSE_SCALE = 24;
   private static final MathContext EXACT_ENOUGH = MathContext.DECIMAL128;
   /** Tolerance of the conservation sum: average costs divide, the rest is exact. */
   private static final BigDecimal TOLERANCE = new BigDecimal("0.000001");
@@ -269,10 +269,8 @@ public final class InvariantChecker implements Participant {
 
   /** What {@code quantity} contracts are worth at a price: quantity × size × price, or −quantity × size / price. */
   private BigDecimal value(String instrument, BigDecimal quantity, BigDecimal price) {
-    BigDecimal size = contractSize.getOrDefault(instrument, BigDecimal.ONE);
-    return inverse.contains(instrument)
-        ? quantity.multiply(size).divide(price, INVERSE_SCALE, RoundingMode.HALF_EVEN).negate()
-        : quantity.multiply(price).multiply(size);
+    return (inverse.contains(instrument) ? Payoff.INVERSE : Payoff.LINEAR).value(quantity, price,
+        contractSize.getOrDefault(instrument, BigDecimal.ONE));
   }
 
   private Books books(String account) {

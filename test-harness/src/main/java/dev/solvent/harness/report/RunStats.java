@@ -4,23 +4,27 @@ import dev.solvent.avro.account.AccountEvent;
 import dev.solvent.avro.account.AccountOpened;
 import dev.solvent.avro.account.LiquidationFill;
 import dev.solvent.avro.adl.AdlOrder;
+import dev.solvent.avro.awards.RiskAuctionResult;
 import dev.solvent.avro.auction.AuctionEvent;
 import dev.solvent.avro.auction.AuctionEventKind;
 import dev.solvent.avro.deadletter.DeadLetter;
 import dev.solvent.avro.instruments.Instrument;
 import dev.solvent.avro.instruments.InstrumentUpdate;
 import dev.solvent.avro.insurance.LedgerEntry;
-import dev.solvent.avro.pool.PoolEntry;
 import dev.solvent.avro.liquidation.LiquidationKind;
 import dev.solvent.avro.liquidation.LiquidationOrder;
 import dev.solvent.avro.calls.MarginCall;
 import dev.solvent.avro.margin.MarginUpdate;
+import dev.solvent.avro.offers.PortfolioOffer;
 import dev.solvent.avro.oracle.OraclePrice;
+import dev.solvent.avro.pool.PoolEntry;
+import dev.solvent.avro.pool.PoolEntryKind;
 import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.ticks.Quote;
 import dev.solvent.harness.loop.LoopRecord;
 import dev.solvent.harness.loop.Participant;
 import dev.solvent.job.model.Instruments;
+import dev.solvent.risk.ledger.Payoff;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -177,11 +181,11 @@ public final class RunStats implements Participant {
       ledger(entry, out.time());
     } else if (r instanceof PoolEntry entry) {
       pool(entry, out.time());
-    } else if (r instanceof dev.solvent.avro.offers.PortfolioOffer offer) {
+    } else if (r instanceof PortfolioOffer offer) {
       offers++;
       // A takeover's fills cost the account what they fall short of the offer's marks, as a liquidation's do.
       offer.getPositions().forEach(p -> orderMark.put(p.getOrderId(), p.getMarkPrice()));
-    } else if (r instanceof dev.solvent.avro.awards.RiskAuctionResult result) {
+    } else if (r instanceof RiskAuctionResult result) {
       riskAuctions.merge(result.getOutcome().name(), 1L, Long::sum);
     } else if (r instanceof DeadLetter letter) {
       deadLetters.merge(letter.getReason().name(), 1L, Long::sum);
@@ -259,27 +263,23 @@ public final class RunStats implements Participant {
       default -> { }
     }
     poolBalance = entry.getBalanceAfter();
-    if (entry.getKind() != dev.solvent.avro.pool.PoolEntryKind.SEED) {
+    if (entry.getKind() != PoolEntryKind.SEED) {
       poolLow = poolLow == null ? poolBalance : poolLow.min(poolBalance);
     }
     fundSeries.computeIfAbsent("pool", f -> new TreeMap<>()).put(bucket(time), poolBalance.doubleValue());
   }
 
   /**
-   * What a liquidation fill cost its account against the mark its order was planned at, in USD: {@code (price −
-   * mark) × quantity × size} (quantity signed: a sell below the mark costs), in the coin for an inverse contract
-   * ({@code quantity × size × (1/mark − 1/price)}) or a coin-settled option, converted at the index.
+   * What a liquidation fill cost its account against the mark its order was planned at, in USD: {@code v(quantity,
+   * price) − v(quantity, mark)} (quantity signed: a sell below the mark costs), v the contract's {@link Payoff#value}
+   * (in the coin for an inverse contract or a coin-settled option, converted at the index).
    */
   private BigDecimal costAgainstMark(String instrument, BigDecimal quantity, BigDecimal price, BigDecimal mark) {
+    Payoff payoff = inverse.contains(instrument) ? Payoff.INVERSE : Payoff.LINEAR;
     BigDecimal size = contractSize.getOrDefault(instrument, BigDecimal.ONE);
-    if (inverse.contains(instrument)) {
-      java.math.MathContext exact = java.math.MathContext.DECIMAL128;
-      BigDecimal coin = quantity.multiply(size).multiply(BigDecimal.ONE.divide(mark, exact)
-          .subtract(BigDecimal.ONE.divide(price, exact)));
-      return usd(coin.setScale(8, RoundingMode.HALF_EVEN), coinSettled.get(instrument));
-    }
-    BigDecimal cost = price.subtract(mark).multiply(quantity).multiply(size);
-    return coinSettled.containsKey(instrument) ? usd(cost, coinSettled.get(instrument)) : cost;
+    BigDecimal cost = payoff.value(quantity, price, size).subtract(payoff.value(quantity, mark, size));
+    return coinSettled.containsKey(instrument)
+        ? usd(cost.setScale(8, RoundingMode.HALF_EVEN), coinSettled.get(instrument)) : cost;
   }
 
   /** An amount in USD: a coin amount at the coin's latest oracle index (0 before the first). */

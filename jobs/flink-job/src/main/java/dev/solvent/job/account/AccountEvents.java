@@ -69,7 +69,7 @@ public final class AccountEvents {
   }
 
   /** A provider's bid for an offered portfolio, as its account judges it. */
-  public static AccountEvent bid(dev.solvent.avro.riskbids.PortfolioBid bid) {
+  public static AccountEvent.BidPlaced bid(dev.solvent.avro.riskbids.PortfolioBid bid) {
     return new AccountEvent.BidPlaced(bid.getProviderId(), bid.getSequence(), bid.getOfferId(), bid.getPrice(),
         bid.getOfferEquity(), bid.getPositions().stream().map(p -> new AccountEvent.BidPosition(p.getInstrumentId(),
             p.getQuantity(), p.getMarkPrice())).toList());

@@ -1,5 +1,6 @@
 package dev.solvent.job.config;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -37,8 +38,8 @@ public record ConfigKey<T>(String name, String defaultValue, Function<String, T>
   }
 
   /** An amount of money, exact (a decimal, never a double): the ledger books it as written. */
-  static ConfigKey<java.math.BigDecimal> amount(String name, String defaultValue, String doc) {
-    return new ConfigKey<>(name, defaultValue, java.math.BigDecimal::new, v -> v.signum() >= 0 && v.scale() <= 8,
+  static ConfigKey<BigDecimal> amount(String name, String defaultValue, String doc) {
+    return new ConfigKey<>(name, defaultValue, BigDecimal::new, v -> v.signum() >= 0 && v.scale() <= 8,
         "a decimal amount >= 0 with at most 8 decimals", doc);
   }
 

@@ -76,7 +76,6 @@ public final class MutualPoolFunction extends KeyedProcessFunction<String, PoolI
             drawn.put(fund, entry.fundDrawn());
           }
         }
-        default -> throw new IllegalStateException("unknown pool input " + input.kind());
       }
     }
     pool.update(books);

@@ -9,11 +9,13 @@ import dev.solvent.job.model.Rejected;
 import dev.solvent.job.model.RiskAuctionInput;
 import dev.solvent.job.state.RiskAuctionInputCodec;
 import dev.solvent.job.state.StateCodecs;
-import dev.solvent.risk.book.AccountEvent;
 import dev.solvent.risk.book.SealedBids;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -43,8 +45,8 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
       .thenComparingLong(in -> in instanceof RiskAuctionInput.Assessed a ? a.input().sequence() : 0);
 
   private final long graceMillis;
-  private final java.util.Set<String> providers;
-  private final java.math.BigDecimal reserve;
+  private final Set<String> providers;
+  private final BigDecimal reserve;
   private transient EventTimeBuffer<RiskAuctionInput> inputs;
   private transient ValueState<RiskAuctionInput> offer;
   private transient ListState<RiskAuctionInput> bids;
@@ -54,10 +56,10 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
    * @param providers the registered backstop providers' accounts
    * @param reserve the reserve price's distance below the equity, in maintenance margins
    */
-  public RiskAuctionFunction(long graceMillis, java.util.Set<String> providers, double reserve) {
+  public RiskAuctionFunction(long graceMillis, Collection<String> providers, double reserve) {
     this.graceMillis = graceMillis;
-    this.providers = java.util.Set.copyOf(providers);
-    this.reserve = java.math.BigDecimal.valueOf(reserve);
+    this.providers = Set.copyOf(providers);
+    this.reserve = BigDecimal.valueOf(reserve);
   }
 
   @Override
@@ -80,16 +82,16 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
       if (input instanceof RiskAuctionInput.Offer o) {
         offer.update(o);
         ctx.timerService().registerEventTimeTimer(o.offer().getClosesAt().toEpochMilli());
-      } else if (!providers.contains(((RiskAuctionInput.Assessed) input).input().accountId())) {
-        RiskAuctionInput.Assessed bid = (RiskAuctionInput.Assessed) input;
-        ctx.output(REJECTED, Rejections.of(bid.input(), time, DeadLetterReason.INVALID, "account "
-            + bid.input().accountId() + " is not a registered backstop provider (liquidation.risk-auction.providers)"));
-      } else if (offer.value() == null) {
-        RiskAuctionInput.Assessed bid = (RiskAuctionInput.Assessed) input;
-        ctx.output(REJECTED, Rejections.of(bid.input(), time, DeadLetterReason.INVALID, "no open offer "
-            + bid.offerId() + " (unknown, or closed before the bid)"));
       } else {
-        bids.add(input);
+        RiskAuctionInput.Assessed bid = (RiskAuctionInput.Assessed) input;
+        if (!providers.contains(bid.input().accountId())) {
+          refuse(bid, time, ctx, "account " + bid.input().accountId()
+              + " is not a registered backstop provider (liquidation.risk-auction.providers)");
+        } else if (offer.value() == null) {
+          refuse(bid, time, ctx, "no open offer " + bid.offerId() + " (unknown, or closed before the bid)");
+        } else {
+          bids.add(bid);
+        }
       }
     }
     RiskAuctionInput.Offer open = (RiskAuctionInput.Offer) offer.value();
@@ -97,13 +99,16 @@ public final class RiskAuctionFunction extends KeyedProcessFunction<String, Risk
       List<SealedBids.Judged> judged = new ArrayList<>();
       for (RiskAuctionInput in : bids.get()) {
         RiskAuctionInput.Assessed a = (RiskAuctionInput.Assessed) in;
-        judged.add(new SealedBids.Judged((AccountEvent.BidPlaced) AccountEvents.bid(a.input().portfolioBid()),
-            a.acceptable()));
+        judged.add(new SealedBids.Judged(AccountEvents.bid(a.input().portfolioBid()), a.acceptable()));
       }
       out.collect(RiskAuctionRecords.result(open.offer(),
           SealedBids.close(RiskAuctionRecords.offer(open.offer()), judged, reserve), graceMillis));
       offer.clear();
       bids.clear();
     }
+  }
+
+  private static void refuse(RiskAuctionInput.Assessed bid, long time, OnTimerContext ctx, String detail) {
+    ctx.output(REJECTED, Rejections.of(bid.input(), time, DeadLetterReason.INVALID, detail));
   }
 }

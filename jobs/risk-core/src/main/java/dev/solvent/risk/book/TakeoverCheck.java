@@ -1,6 +1,8 @@
 package dev.solvent.risk.book;
 
+import dev.solvent.risk.account.Account;
 import dev.solvent.risk.account.MarginAssessment;
+import dev.solvent.risk.account.MarginMode;
 import dev.solvent.risk.account.Position;
 import dev.solvent.risk.ledger.AccountLedger;
 import dev.solvent.risk.ledger.Payoff;
@@ -22,8 +24,7 @@ final class TakeoverCheck {
    */
   static AccountOutput.BidAssessed assess(int event, AccountLedger provider, AccountEvent.BidPlaced bid,
       Market market, long time, LiquidationPolicy policy) {
-    if (provider.mode() == dev.solvent.risk.account.MarginMode.LENDING
-        || !dev.solvent.risk.account.Account.QUOTE.equals(provider.currency())) {
+    if (provider.mode() == MarginMode.LENDING || !Account.QUOTE.equals(provider.currency())) {
       return refused(event, bid, time, "provider " + provider.accountId() + " is not a USD margin account");
     }
     AccountLedger after = provider;
