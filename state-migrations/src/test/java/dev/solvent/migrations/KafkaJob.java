@@ -4,6 +4,8 @@ import dev.solvent.harness.run.PipelineRun;
 import dev.solvent.job.SolventEnvironment;
 import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;
+import dev.solvent.job.io.Delivery;
+import dev.solvent.job.io.KafkaConnection;
 import dev.solvent.job.io.KafkaInputs;
 import dev.solvent.job.io.KafkaOutputs;
 import java.nio.file.Path;
@@ -96,8 +98,9 @@ final class KafkaJob {
 
   private void build(StreamExecutionEnvironment env, boolean bounded) {
     SolventPipeline.build(env,
-        new KafkaInputs(bootstrap, config.get(SolventConfig.KAFKA_GROUP_ID), "earliest", bounded),
-        new KafkaOutputs(bootstrap, config.get(SolventConfig.KAFKA_TRANSACTIONAL_ID_PREFIX)), config);
+        new KafkaInputs(KafkaConnection.plain(bootstrap), config.get(SolventConfig.KAFKA_GROUP_ID), "earliest", bounded),
+        new KafkaOutputs(KafkaConnection.plain(bootstrap), config.get(SolventConfig.KAFKA_TRANSACTIONAL_ID_PREFIX),
+            Delivery.EXACTLY_ONCE), config);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.solvent.cli;
 
 import dev.solvent.harness.kafka.TopicIO;
 import dev.solvent.harness.live.Deduplicator;
+import dev.solvent.job.io.KafkaConnection;
 import dev.solvent.schema.JsonFormat;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
@@ -39,6 +40,10 @@ final class ConsumeCommand implements Callable<Integer> {
   @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "the Kafka broker (default: ${DEFAULT-VALUE})")
   String bootstrap = "127.0.0.1:9092";
 
+  @Option(names = "--client-properties", paramLabel = "FILE", description = "Kafka client security settings (TLS, "
+      + "SASL; README \"Security\"), e.g. a read-only principal's")
+  String clientProperties;
+
   @Option(names = "--from-beginning", description = "from the topic's first record (default: only records appended "
       + "from now on)")
   boolean fromBeginning;
@@ -64,7 +69,8 @@ final class ConsumeCommand implements Callable<Integer> {
     Topic<SpecificRecord> t = (Topic<SpecificRecord>) Topics.byName(topic);
     WireFormat<SpecificRecord> wire = WireFormat.of(t);
     long printed = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = TopicIO.committedConsumer(bootstrap)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = TopicIO.committedConsumer(
+        KafkaConnection.of(bootstrap, clientProperties))) {
       List<TopicPartition> partitions = consumer.partitionsFor(t.name(), Duration.ofSeconds(30)).stream()
           .map(info -> new TopicPartition(t.name(), info.partition())).toList();
       if (partitions.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.solvent.cli;
 import dev.solvent.harness.crash.CrashScenario;
 import dev.solvent.harness.kafka.TopicLoader;
 import dev.solvent.harness.loop.Feed;
+import dev.solvent.job.io.KafkaConnection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,10 @@ final class LoadTopicsCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", required = true, description = "the Kafka broker")
     String bootstrap;
 
+    @Option(names = "--client-properties", paramLabel = "FILE", description = "Kafka client security settings (TLS, "
+        + "SASL; README \"Security\"): the loader's principal, which may write the input topics only")
+    String clientProperties;
+
     @Option(names = "--partitions", paramLabel = "N", description = "partitions of topics it creates "
         + "(default: ${DEFAULT-VALUE})")
     int partitions = 2;
@@ -46,7 +51,7 @@ final class LoadTopicsCommand implements Callable<Integer> {
 
   private static int load(SolventCli root, Target target, Feed feed) throws Exception {
     root.out.println("loading " + feed.description() + " into " + target.bootstrap);
-    TopicLoader.load(target.bootstrap, feed, target.partitions, root.out);
+    TopicLoader.load(KafkaConnection.of(target.bootstrap, target.clientProperties), feed, target.partitions, root.out);
     return 0;
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
     description = "Solvent: streaming margin and liquidation engine on Apache Flink.",
     subcommands = {DemoCommand.class, ReplayCommand.class, LoadTopicsCommand.class, SubmitCommand.class,
         StopCommand.class, ConsumeCommand.class, MigrateSavepointCommand.class, PlanCommand.class,
-        ThroughputCommand.class, BenchCommand.class, LatencyCommand.class, ExplainCommand.class, AutoComplete.GenerateCompletion.class,
-        ReferenceCommand.class},
+        ThroughputCommand.class, BenchCommand.class, LatencyCommand.class, ExplainCommand.class,
+        KafkaAccessCommand.class, AutoComplete.GenerateCompletion.class, ReferenceCommand.class},
     footer = {"", "Run ./solvent COMMAND --help for a command's options; README.md says more."})
 public final class SolventCli implements Callable<Integer> {
 
@@ -81,9 +82,26 @@ public final class SolventCli implements Callable<Integer> {
         err.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
         return USAGE;
       }
+      if (e instanceof KafkaException) {
+        // a refused login or grant, a truststore that does not open: the broker's or the client's reason, once
+        err.println(failed.getCommandSpec().qualifiedName() + ": Kafka: " + reasons(e));
+        return 1;
+      }
       throw e;
     });
     return line;
+  }
+
+  /** The messages of a failure and its causes, each once, from the outermost. */
+  private static String reasons(Throwable e) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && messages.stream().noneMatch(known -> known.contains(m))) {
+        messages.add(m);
+      }
+    }
+    return String.join(": ", messages);
   }
 
   /** The option or command nearest to a mistyped one. */

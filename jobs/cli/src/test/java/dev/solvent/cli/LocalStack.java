@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,13 +32,40 @@ final class LocalStack {
   private final int kafkaPort;
   private final int restPort;
   private final Integer prometheusPort;
+  private final Map<String, String> environment;
 
   /** @param prometheusPort {@code null}: no Prometheus */
   LocalStack(Path state, int kafkaPort, int restPort, Integer prometheusPort) {
+    this(state, kafkaPort, restPort, prometheusPort, Map.of());
+  }
+
+  private LocalStack(Path state, int kafkaPort, int restPort, Integer prometheusPort,
+      Map<String, String> environment) {
     this.state = state;
     this.kafkaPort = kafkaPort;
     this.restPort = restPort;
     this.prometheusPort = prometheusPort;
+    this.environment = environment;
+  }
+
+  /**
+   * The same stack with its broker secured ({@code SOLVENT_KAFKA_SECURE=1}); the topics and ACLs are made by this
+   * build's command line, run from the test's own class path (the launcher would build the project first).
+   */
+  LocalStack secured() {
+    String cli = "java -cp " + System.getProperty("java.class.path") + " " + SolventCli.class.getName();
+    return new LocalStack(state, kafkaPort, restPort, prometheusPort,
+        Map.of("SOLVENT_KAFKA_SECURE", "1", "SOLVENT_CLI", cli));
+  }
+
+  /** A principal's client settings file, written by a secured stack. */
+  Path clientProperties(String user) {
+    return state.resolve("local/kafka/clients/" + user + ".properties");
+  }
+
+  /** The state folder of the stack: logs, Kafka's data and secrets, Flink's checkpoints. */
+  Path folder() {
+    return state.resolve("local");
   }
 
   String bootstrap() {
@@ -67,6 +95,7 @@ final class LocalStack {
     } else {
       pb.environment().put("SOLVENT_PROMETHEUS_PORT", Integer.toString(prometheusPort));
     }
+    pb.environment().putAll(environment);
     Process p = pb.start();
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException("solvent-local " + String.join(" ", command) + " failed:\n"

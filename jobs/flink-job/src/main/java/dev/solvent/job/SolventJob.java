@@ -1,6 +1,7 @@
 package dev.solvent.job;
 
 import dev.solvent.job.config.SolventConfig;
+import dev.solvent.job.io.KafkaConnection;
 import dev.solvent.job.io.KafkaInputs;
 import dev.solvent.job.io.KafkaOutputs;
 import java.nio.file.Path;
@@ -32,11 +33,12 @@ public final class SolventJob {
     }
     SolventConfig config = SolventConfig.load(file, overrides);
     StreamExecutionEnvironment env = SolventEnvironment.create(config, new Configuration());
+    KafkaConnection kafka = KafkaConnection.of(config.get(SolventConfig.KAFKA_BOOTSTRAP),
+        config.get(SolventConfig.KAFKA_CLIENT_PROPERTIES));
     SolventPipeline.build(env,
-        new KafkaInputs(config.get(SolventConfig.KAFKA_BOOTSTRAP), config.get(SolventConfig.KAFKA_GROUP_ID),
-            config.get(SolventConfig.KAFKA_START), bounded),
-        new KafkaOutputs(config.get(SolventConfig.KAFKA_BOOTSTRAP),
-            config.get(SolventConfig.KAFKA_TRANSACTIONAL_ID_PREFIX), config.get(SolventConfig.OUTPUT_DELIVERY)),
+        new KafkaInputs(kafka, config.get(SolventConfig.KAFKA_GROUP_ID), config.get(SolventConfig.KAFKA_START), bounded),
+        new KafkaOutputs(kafka, config.get(SolventConfig.KAFKA_TRANSACTIONAL_ID_PREFIX),
+            config.get(SolventConfig.OUTPUT_DELIVERY)),
         config);
     if (planOnly) {
       System.out.println(env.getExecutionPlan());

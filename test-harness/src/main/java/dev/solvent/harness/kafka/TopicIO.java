@@ -1,6 +1,7 @@
 package dev.solvent.harness.kafka;
 
 import dev.solvent.harness.loop.LoopRecord;
+import dev.solvent.job.io.KafkaConnection;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
 import dev.solvent.schema.UndecodableValueException;
@@ -43,7 +44,11 @@ public final class TopicIO {
    * the broker's time-based retention (7 days by default) would delete a replayed day's records minutes after the load.
    */
   public static void createTopics(String bootstrap, Collection<String> names, int partitions) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+    createTopics(KafkaConnection.plain(bootstrap), names, partitions);
+  }
+
+  public static void createTopics(KafkaConnection kafka, Collection<String> names, int partitions) throws Exception {
+    try (Admin admin = Admin.create(kafka.properties())) {
       var existing = admin.listTopics().names().get();
       List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
           .map(n -> new NewTopic(n, partitions, (short) 1).configs(Map.of("retention.ms", "-1"))).toList();
@@ -57,8 +62,11 @@ public final class TopicIO {
 
   /** A producer of raw keys and values, with {@code settings} over the defaults. */
   public static KafkaProducer<byte[], byte[]> producer(String bootstrap, boolean idempotent, Properties settings) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
+    return producer(KafkaConnection.plain(bootstrap), idempotent, settings);
+  }
+
+  public static KafkaProducer<byte[], byte[]> producer(KafkaConnection kafka, boolean idempotent, Properties settings) {
+    Properties p = kafka.properties();
     p.put("key.serializer", ByteArraySerializer.class.getName());
     p.put("value.serializer", ByteArraySerializer.class.getName());
     p.put("enable.idempotence", Boolean.toString(idempotent));
@@ -78,7 +86,7 @@ public final class TopicIO {
   /** Every committed record of an output topic, partition by partition, decoded. */
   @SuppressWarnings("unchecked")
   public static <T extends SpecificRecord> List<T> readCommitted(String bootstrap, Topic<T> topic) throws Exception {
-    return committedRecords(bootstrap, topic).stream().map(r -> (T) r.record()).toList();
+    return committedRecords(KafkaConnection.plain(bootstrap), topic).stream().map(r -> (T) r.record()).toList();
   }
 
   /**
@@ -90,8 +98,13 @@ public final class TopicIO {
    */
   public static void awaitNoOpenTransaction(String bootstrap, Collection<String> topics, Duration timeout)
       throws Exception {
+    awaitNoOpenTransaction(KafkaConnection.plain(bootstrap), topics, timeout);
+  }
+
+  public static void awaitNoOpenTransaction(KafkaConnection kafka, Collection<String> topics, Duration timeout)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+    try (Admin admin = Admin.create(kafka.properties())) {
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       for (var topic : admin.describeTopics(topics).allTopicNames().get().values()) {
         topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()),
@@ -122,9 +135,14 @@ public final class TopicIO {
   /** Every committed record of a topic, partition by partition, decoded, at its Kafka timestamp (the event time). */
   public static <T extends SpecificRecord> List<LoopRecord> committedRecords(String bootstrap, Topic<T> topic)
       throws Exception {
+    return committedRecords(KafkaConnection.plain(bootstrap), topic);
+  }
+
+  public static <T extends SpecificRecord> List<LoopRecord> committedRecords(KafkaConnection kafka, Topic<T> topic)
+      throws Exception {
     WireFormat<T> wire = WireFormat.of(topic);
     List<LoopRecord> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer(bootstrap)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer(kafka)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
           .map(info -> new TopicPartition(topic.name(), info.partition())).collect(Collectors.toList());
       consumer.assign(partitions);
@@ -143,8 +161,11 @@ public final class TopicIO {
 
   /** A consumer of raw keys and values that sees committed transactions only, as a venue's consumer does. */
   public static KafkaConsumer<byte[], byte[]> committedConsumer(String bootstrap) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
+    return committedConsumer(KafkaConnection.plain(bootstrap));
+  }
+
+  public static KafkaConsumer<byte[], byte[]> committedConsumer(KafkaConnection kafka) {
+    Properties p = kafka.properties();
     p.put("key.deserializer", ByteArrayDeserializer.class.getName());
     p.put("value.deserializer", ByteArrayDeserializer.class.getName());
     p.put("isolation.level", "read_committed");

@@ -7,6 +7,7 @@ import dev.solvent.avro.ticks.MarketTick;
 import dev.solvent.avro.vols.MarketVol;
 import dev.solvent.harness.loop.Feed;
 import dev.solvent.harness.loop.LoopRecord;
+import dev.solvent.job.io.KafkaConnection;
 import dev.solvent.schema.Topic;
 import dev.solvent.schema.Topics;
 import dev.solvent.schema.WireFormat;
@@ -40,19 +41,29 @@ public final class TopicLoader {
   private TopicLoader() {}
 
   public static List<Loaded> load(String bootstrap, Feed feed, int partitions, PrintStream out) throws Exception {
+    return load(KafkaConnection.plain(bootstrap), feed, partitions, out);
+  }
+
+  /**
+   * On a secured broker the loader's principal may write the input topics and nothing else: the topics must exist
+   * (the broker's administrator creates them, {@code ./solvent kafka-access}), and the outputs are left alone.
+   */
+  public static List<Loaded> load(KafkaConnection kafka, Feed feed, int partitions, PrintStream out) throws Exception {
     List<String> inputs = TopicIO.inputNames();
-    TopicIO.createTopics(bootstrap, inputs, partitions);
-    // The job's outputs too: created by its producers, they would get the broker's default (time-based) retention.
-    TopicIO.createTopics(bootstrap, TopicIO.outputNames(), partitions);
+    TopicIO.createTopics(kafka, inputs, partitions);
+    if (kafka.security().isEmpty()) {
+      // The job's outputs too: created by its producers, they would get the broker's default (time-based) retention.
+      TopicIO.createTopics(kafka, TopicIO.outputNames(), partitions);
+    }
     Map<String, List<LoopRecord>> byTopic = new LinkedHashMap<>();
     inputs.forEach(t -> byTopic.put(t, new ArrayList<>()));
     feed.records().forEach(r -> byTopic.get(r.topic()).add(r));
     List<Loaded> loaded = new ArrayList<>();
-    try (KafkaProducer<byte[], byte[]> producer = TopicIO.producer(bootstrap, true)) {
+    try (KafkaProducer<byte[], byte[]> producer = TopicIO.producer(kafka, true, new Properties())) {
       for (var entry : byTopic.entrySet()) {
         String topic = entry.getKey();
         long expected = entry.getValue().size() + heartbeats(feed, partitions);
-        long present = endOffsets(bootstrap, topic);
+        long present = endOffsets(kafka, topic);
         if (present == expected) {
           out.printf("%-16s %,10d records already loaded: left as it is%n", topic, present);
           loaded.add(new Loaded(topic, present, true));
@@ -110,9 +121,8 @@ public final class TopicLoader {
     };
   }
 
-  private static long endOffsets(String bootstrap, String topic) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
+  private static long endOffsets(KafkaConnection kafka, String topic) {
+    Properties p = kafka.properties();
     p.put("key.deserializer", ByteArrayDeserializer.class.getName());
     p.put("value.deserializer", ByteArrayDeserializer.class.getName());
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {

@@ -9,6 +9,8 @@ import dev.solvent.harness.scenario.Scenario;
 import dev.solvent.job.SolventEnvironment;
 import dev.solvent.job.SolventPipeline;
 import dev.solvent.job.config.SolventConfig;
+import dev.solvent.job.io.Delivery;
+import dev.solvent.job.io.KafkaConnection;
 import dev.solvent.job.io.KafkaInputs;
 import dev.solvent.job.io.KafkaOutputs;
 import dev.solvent.schema.Topic;
@@ -59,8 +61,8 @@ class KafkaExactlyOnceITCase {
       SolventConfig kafkaConfig = config.with("kafka.bootstrap-servers", bootstrap)
           .with("checkpoint.dir", dir.resolve("kafka-checkpoints").toUri().toString());
       StreamExecutionEnvironment env = SolventEnvironment.create(kafkaConfig, new Configuration());
-      SolventPipeline.build(env, new KafkaInputs(bootstrap, "solvent-test", "earliest", true),
-          new KafkaOutputs(bootstrap, "solvent-test"), kafkaConfig);
+      SolventPipeline.build(env, new KafkaInputs(KafkaConnection.plain(bootstrap), "solvent-test", "earliest", true),
+          new KafkaOutputs(KafkaConnection.plain(bootstrap), "solvent-test", Delivery.EXACTLY_ONCE), kafkaConfig);
       env.execute("solvent-kafka");
       // The job's last commit returns before its markers are written: read once no transaction is open, as the
       // fault test does, or a read_committed read can stop at a pinned LSO and see a truncated topic.

@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class KafkaInputs implements Inputs {
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final String groupId;
   private final String start;
   private final boolean bounded;
@@ -24,8 +24,8 @@ public final class KafkaInputs implements Inputs {
    * @param start {@code earliest} or {@code timestamp:<epoch ms>}
    * @param bounded stop at the latest offsets seen at start (replays) instead of running forever
    */
-  public KafkaInputs(String bootstrapServers, String groupId, String start, boolean bounded) {
-    this.bootstrapServers = bootstrapServers;
+  public KafkaInputs(KafkaConnection kafka, String groupId, String start, boolean bounded) {
+    this.kafka = kafka;
     this.groupId = groupId;
     this.start = start;
     this.bounded = bounded;
@@ -36,7 +36,7 @@ public final class KafkaInputs implements Inputs {
       WatermarkStrategy<Ingested> watermarks) {
     String topic = decoder.input().name();
     KafkaSourceBuilder<Ingested> builder = KafkaSource.<Ingested>builder()
-        .setBootstrapServers(bootstrapServers)
+        .setBootstrapServers(kafka.bootstrapServers())
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(start.equals("earliest") ? OffsetsInitializer.earliest()
@@ -44,6 +44,7 @@ public final class KafkaInputs implements Inputs {
         .setDeserializer(new IngestDeserializer(decoder))
         .setProperty("isolation.level", "read_committed")
         .setProperty("commit.offsets.on.checkpoint", "true");
+    kafka.security().forEach(builder::setProperty);
     if (bounded) {
       builder.setBounded(OffsetsInitializer.latest());
     }

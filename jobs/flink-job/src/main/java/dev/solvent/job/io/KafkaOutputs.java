@@ -18,16 +18,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class KafkaOutputs implements Outputs {
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final String transactionalIdPrefix;
   private final Delivery delivery;
 
-  public KafkaOutputs(String bootstrapServers, String transactionalIdPrefix) {
-    this(bootstrapServers, transactionalIdPrefix, Delivery.EXACTLY_ONCE);
-  }
-
-  public KafkaOutputs(String bootstrapServers, String transactionalIdPrefix, Delivery delivery) {
-    this.bootstrapServers = bootstrapServers;
+  public KafkaOutputs(KafkaConnection kafka, String transactionalIdPrefix, Delivery delivery) {
+    this.kafka = kafka;
     this.transactionalIdPrefix = transactionalIdPrefix;
     this.delivery = delivery;
   }
@@ -35,8 +31,9 @@ public final class KafkaOutputs implements Outputs {
   @Override
   public <T extends SpecificRecord> void write(DataStream<T> stream, Topic<T> topic) {
     var builder = KafkaSink.<T>builder()
-        .setBootstrapServers(bootstrapServers)
+        .setBootstrapServers(kafka.bootstrapServers())
         .setRecordSerializer(new Serializer<>(topic));
+    kafka.security().forEach(builder::setProperty);
     if (delivery == Delivery.EXACTLY_ONCE) {
       builder.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
           .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic.name())
