@@ -15,6 +15,7 @@ import dev.solvent.schema.WireFormat;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -160,6 +161,71 @@ class FaultInjectionITCase {
     checker.step(Long.MAX_VALUE, feed.records(), List.of());
     checker.finish(kept.values().stream().flatMap(List::stream).toList());
     assertThat(checker.violations()).isEmpty();
+  }
+
+  /**
+   * Faults beyond a TaskManager: the Kafka broker killed ({@code kill -9}) mid-run and started again a few seconds
+   * later; then the checkpoint storage gone for 20 s (the job's checkpoint folder replaced by a file, which even
+   * root cannot write into, then put back): longer than the cluster tolerates failed checkpoints, so the job may
+   * restart, and cannot restore until the storage is back. The committed outputs are the undisturbed run's.
+   */
+  @Test
+  void aKilledBrokerAndALostCheckpointStorageChangeNoCommittedRecord() throws Exception {
+    Map<String, Map<String, List<String>>> expected = expected();
+    Random random = new Random(29);
+    String job = submit("storm", 2, null);
+    awaitAllRunning(job, 120);
+    Thread.sleep(moment(random, calmMillis, 0.1, 0.25));
+
+    int failuresBefore = failures(job);
+    stack.run("kill-kafka");
+    Thread.sleep(5_000);
+    stack.run("start-kafka");
+    double brokerRecovery = awaitCheckpointAfter(job, System.nanoTime());
+    System.out.printf("broker killed and restarted after 5 s: %d job failures, next checkpoint %.1f s after the "
+        + "restart%n", failures(job) - failuresBefore, brokerRecovery);
+
+    Thread.sleep(moment(random, calmMillis, 0.02, 0.05));
+    Path folder = stack.folder().resolve("flink/checkpoints").resolve(job);
+    Path away = folder.resolveSibling(job + ".away");
+    long failedBefore = checkpointCount(job, "failed");
+    failuresBefore = failures(job);
+    Files.move(folder, away);
+    Files.writeString(folder, "checkpoint storage unavailable (FaultInjectionITCase)");
+    Thread.sleep(20_000);
+    Files.delete(folder);
+    Files.move(away, folder);
+    long failedCheckpoints = checkpointCount(job, "failed") - failedBefore;
+    double storageRecovery = awaitCheckpointAfter(job, System.nanoTime());
+    System.out.printf("checkpoint storage gone for 20 s: %d checkpoints failed, %d job failures, next checkpoint "
+        + "%.1f s after it came back%n", failedCheckpoints, failures(job) - failuresBefore, storageRecovery);
+    assertThat(failedCheckpoints).as("checkpoints fail while the storage is gone").isPositive();
+
+    awaitConsumed(job, "storm", 600);
+    Map<String, List<LoopRecord>> outputs = committed();
+    Map<String, Map<String, List<String>>> actual = canonical(outputs);
+    for (String topic : expected.keySet()) {
+      assertThat(actual.get(topic)).as(topic).isEqualTo(expected.get(topic));
+    }
+    InvariantChecker checker = new InvariantChecker();
+    checker.step(Long.MAX_VALUE, feed.records(), List.of());
+    checker.finish(outputs.values().stream().flatMap(List::stream).toList());
+    assertThat(checker.violations()).isEmpty();
+  }
+
+  /** Seconds from {@code sinceNanos} until a checkpoint completes after it, with every task running. */
+  private static double awaitCheckpointAfter(String job, long sinceNanos) throws Exception {
+    long completed = checkpointCount(job, "completed");
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (checkpointCount(job, "completed") <= completed) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("no checkpoint completed within 300 s: "
+            + stack.flink("/jobs/" + job + "/exceptions"));
+      }
+      Thread.sleep(200);
+    }
+    awaitAllRunning(job, 300);
+    return (System.nanoTime() - sinceNanos) / 1e9;
   }
 
   /** Every record of every output topic (no transactions here), partition by partition, through {@code dedup}. */
