@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * savepoint midway resumed at another parallelism. Every output topic's committed records must be those of the
  * undisturbed run, and the books must hold ({@link InvariantChecker}). And once more under
  * {@code output.delivery=at-least-once} with a TaskManager killed: every record written, deduplicated by the
- * reference consumer's rule, must be the undisturbed run's committed output.
+ * reference consumer's rule, must be the undisturbed run's committed output. And once with the broker killed and
+ * restarted, then the checkpoint storage gone for a while.
  */
 class FaultInjectionITCase {
 
