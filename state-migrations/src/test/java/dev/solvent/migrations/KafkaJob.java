@@ -98,7 +98,8 @@ final class KafkaJob {
 
   private void build(StreamExecutionEnvironment env, boolean bounded) {
     SolventPipeline.build(env,
-        new KafkaInputs(KafkaConnection.plain(bootstrap), config.get(SolventConfig.KAFKA_GROUP_ID), "earliest", bounded),
+        new KafkaInputs(KafkaConnection.plain(bootstrap), config.get(SolventConfig.KAFKA_GROUP_ID), "earliest",
+            bounded),
         new KafkaOutputs(KafkaConnection.plain(bootstrap), config.get(SolventConfig.KAFKA_TRANSACTIONAL_ID_PREFIX),
             Delivery.EXACTLY_ONCE), config);
   }

@@ -36,7 +36,8 @@ public final class SolventJob {
     KafkaConnection kafka = KafkaConnection.of(config.get(SolventConfig.KAFKA_BOOTSTRAP),
         config.get(SolventConfig.KAFKA_CLIENT_PROPERTIES));
     SolventPipeline.build(env,
-        new KafkaInputs(kafka, config.get(SolventConfig.KAFKA_GROUP_ID), config.get(SolventConfig.KAFKA_START), bounded),
+        new KafkaInputs(kafka, config.get(SolventConfig.KAFKA_GROUP_ID), config.get(SolventConfig.KAFKA_START),
+            bounded),
         new KafkaOutputs(kafka, config.get(SolventConfig.KAFKA_TRANSACTIONAL_ID_PREFIX),
             config.get(SolventConfig.OUTPUT_DELIVERY)),
         config);

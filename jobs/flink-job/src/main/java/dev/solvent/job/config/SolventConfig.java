@@ -156,9 +156,10 @@ public final class SolventConfig implements Serializable {
           + "producer, no transactions; consumers drop re-emitted records by identity: README \"Live\")"));
   public static final ConfigKey<String> KAFKA_BOOTSTRAP = register(ConfigKey.text("kafka.bootstrap-servers",
       "127.0.0.1:9092", "Kafka brokers"));
-  public static final ConfigKey<String> KAFKA_CLIENT_PROPERTIES = register(new ConfigKey<>("kafka.client-properties", "",
-      raw -> raw, v -> true, "a file path, or empty", "a Kafka client properties file of security settings (TLS, SASL; secrets through config providers: README "
-          + "\"Security\"); empty: plaintext"));
+  public static final ConfigKey<String> KAFKA_CLIENT_PROPERTIES = register(new ConfigKey<>(
+      "kafka.client-properties", "", raw -> raw, v -> true, "a file path, or empty", "a Kafka client properties file "
+          + "of security settings (TLS, SASL; secrets through config providers: README \"Security\"); empty: "
+          + "plaintext"));
   public static final ConfigKey<String> KAFKA_TRANSACTIONAL_ID_PREFIX = register(ConfigKey.text(
       "kafka.transactional-id-prefix", "solvent", "prefix of the sinks' transactional ids (one per job)"));
   public static final ConfigKey<String> KAFKA_START = register(new ConfigKey<>("kafka.start", "earliest", raw -> raw,

@@ -26,7 +26,8 @@ class KafkaConnectionTest {
     Files.writeString(file, """
         security.protocol=SASL_SSL
         sasl.mechanism=SCRAM-SHA-512
-        sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="e" password="s3cret";
+        sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="e" \
+        password="s3cret";
         ssl.truststore.location=/x/truststore.p12
         config.providers=file
         config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider
