@@ -128,9 +128,7 @@ class FaultInjectionITCase {
     assertThat(outputs.get("insurance.ledger")).as("the fund books them").isNotEmpty();
 
     // The books (ledger contiguous per fund, bankruptcy, triggers, conservation) from the disturbed run's outputs.
-    InvariantChecker checker = new InvariantChecker();
-    checker.step(Long.MAX_VALUE, feed.records(), List.of());
-    checker.finish(outputs.values().stream().flatMap(List::stream).toList());
+    InvariantChecker checker = InvariantChecker.ofRun(feed.records(), outputs);
     assertThat(checker.violations()).isEmpty();
     System.out.printf("invariants hold; %,d flat accounts' equity re-derived%n", checker.checkedAccounts());
   }
@@ -158,9 +156,7 @@ class FaultInjectionITCase {
     for (String topic : expected.keySet()) {
       assertThat(actual.get(topic)).as(topic).isEqualTo(expected.get(topic));
     }
-    InvariantChecker checker = new InvariantChecker();
-    checker.step(Long.MAX_VALUE, feed.records(), List.of());
-    checker.finish(kept.values().stream().flatMap(List::stream).toList());
+    InvariantChecker checker = InvariantChecker.ofRun(feed.records(), kept);
     assertThat(checker.violations()).isEmpty();
   }
 
@@ -208,9 +204,7 @@ class FaultInjectionITCase {
     for (String topic : expected.keySet()) {
       assertThat(actual.get(topic)).as(topic).isEqualTo(expected.get(topic));
     }
-    InvariantChecker checker = new InvariantChecker();
-    checker.step(Long.MAX_VALUE, feed.records(), List.of());
-    checker.finish(outputs.values().stream().flatMap(List::stream).toList());
+    InvariantChecker checker = InvariantChecker.ofRun(feed.records(), outputs);
     assertThat(checker.violations()).isEmpty();
   }
 

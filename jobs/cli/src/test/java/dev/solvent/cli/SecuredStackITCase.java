@@ -98,9 +98,7 @@ class SecuredStackITCase {
     }
     assertThat(outputs.get("margin.updates")).as("committed and read by the reader").isNotEmpty();
     assertThat(outputs.get("liquidation.orders")).as("the crash liquidates").isNotEmpty();
-    InvariantChecker checker = new InvariantChecker();
-    checker.step(Long.MAX_VALUE, feed.records(), List.of());
-    checker.finish(outputs.values().stream().flatMap(List::stream).toList());
+    InvariantChecker checker = InvariantChecker.ofRun(feed.records(), outputs);
     assertThat(checker.violations()).isEmpty();
 
     CliRun consumed = CliRun.of("consume", "liquidation.orders", "--bootstrap", stack.bootstrap(),

@@ -157,6 +157,14 @@ public final class InvariantChecker implements Participant {
     finished = true;
   }
 
+  /** The books of a finished run, checked after the fact: all its inputs, then every output, by topic. */
+  public static InvariantChecker ofRun(List<LoopRecord> inputs, Map<String, List<LoopRecord>> outputsByTopic) {
+    InvariantChecker checker = new InvariantChecker();
+    checker.step(Long.MAX_VALUE, inputs, List.of());
+    checker.finish(outputsByTopic.values().stream().flatMap(List::stream).toList());
+    return checker;
+  }
+
   /** The violations found, at most {@value #MAX_LISTED} listed; empty when the books hold. */
   public List<String> violations() {
     if (!finished) {
